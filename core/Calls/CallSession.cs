@@ -1,0 +1,25 @@
+using VoiceAgent.Core.Conversation;
+
+namespace VoiceAgent.Core.Calls;
+
+/// <summary>One phone call: who called which tenant, the conversation state, and how it ended. ETag-guarded in storage.</summary>
+public sealed record CallSession
+{
+    public required string TenantId { get; init; }
+    public required string CallSid { get; init; }
+    /// <summary>E.164 of the caller.</summary>
+    public required string CallerNumber { get; init; }
+    public string? CustomerId { get; init; }
+    public string? CustomerFirstName { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public string Status { get; init; } = CallStatuses.InProgress;
+    public DateTimeOffset? EndedAt { get; init; }
+    public int? DurationSeconds { get; init; }
+    public string? TransferredTo { get; init; }
+    public int TurnCount { get; init; }
+    public DialogState Dialog { get; init; } = new();
+    /// <summary>Twilio's <c>I-Twilio-Idempotency-Token</c> of the last turn, and the TwiML answered to it (for retries).</summary>
+    public string? LastTurnToken { get; init; }
+    public string? LastTurnTwiml { get; init; }
+    public string? ETag { get; init; }
+}

@@ -1,0 +1,135 @@
+using Azure;
+using Azure.Data.Tables;
+using VoiceAgent.Core.Conversation;
+using VoiceAgent.Core.Storage;
+
+namespace VoiceAgent.Core.Calls;
+
+/// <summary>Call sessions (partition = tenant, row = CallSid) and their turns, in Azure Tables.</summary>
+public sealed class CallSessionStore(VoiceAgentTables tables)
+{
+    /// <summary>Creates the session, or returns the existing one when Twilio retries the first webhook.</summary>
+    public async Task<CallSession> CreateOrGetAsync(CallSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        try
+        {
+            var response = await tables.Calls.AddEntityAsync(ToEntity(session), cancellationToken);
+            return session with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await FindAsync(session.TenantId, session.CallSid, cancellationToken)
+                ?? throw new InvalidOperationException("The call session vanished while it was being created.", ex);
+        }
+    }
+
+    public async Task<CallSession?> FindAsync(string tenantId, string callSid, CancellationToken cancellationToken)
+    {
+        var row = await tables.Calls.GetEntityIfExistsAsync<TableEntity>(tenantId, callSid, cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    /// <summary>Saves the session if nobody else changed it since it was read; false on an ETag conflict.</summary>
+    public async Task<bool> TrySaveAsync(CallSession session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        try
+        {
+            await tables.Calls.UpdateEntityAsync(ToEntity(session), new ETag(session.ETag!), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Records how the call ended. Idempotent: a repeated callback writes the same values again.</summary>
+    public async Task RecordEndAsync(string tenantId, string callSid, string status, int? durationSeconds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(tenantId, callSid)
+        {
+            ["Status"] = status,
+            ["DurationSeconds"] = durationSeconds,
+        };
+        if (CallStatuses.IsFinal(status))
+        {
+            row["EndedAt"] = at;
+        }
+
+        await tables.Calls.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task AppendTurnAsync(string tenantId, string callSid, CallTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var row = new TableEntity(TurnPartition(tenantId, callSid), turn.Index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            ["CallerSpeech"] = turn.CallerSpeech,
+            ["CallerDigits"] = turn.CallerDigits,
+            ["Confidence"] = turn.Confidence,
+            ["AgentSpeech"] = turn.AgentSpeech,
+            ["Action"] = turn.Action,
+            ["At"] = turn.At,
+            ["ElapsedMs"] = turn.ElapsedMilliseconds,
+        };
+        await tables.Turns.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CallTurn>> ListTurnsAsync(string tenantId, string callSid, CancellationToken cancellationToken)
+    {
+        var turns = new List<CallTurn>();
+        await foreach (var row in tables.Turns.QueryAsync<TableEntity>(e => e.PartitionKey == TurnPartition(tenantId, callSid), cancellationToken: cancellationToken))
+        {
+            turns.Add(new CallTurn(
+                int.Parse(row.RowKey, System.Globalization.CultureInfo.InvariantCulture),
+                row.GetString("CallerSpeech"),
+                row.GetString("CallerDigits"),
+                row.GetDouble("Confidence"),
+                row.GetString("AgentSpeech"),
+                row.GetString("Action"),
+                row.GetDateTimeOffset("At") ?? default,
+                row.GetDouble("ElapsedMs") ?? 0));
+        }
+
+        return turns;
+    }
+
+    private static string TurnPartition(string tenantId, string callSid) => $"{tenantId}|{callSid}";
+
+    private static TableEntity ToEntity(CallSession session) => new(session.TenantId, session.CallSid)
+    {
+        ["CallerNumber"] = session.CallerNumber,
+        ["CustomerId"] = session.CustomerId,
+        ["CustomerFirstName"] = session.CustomerFirstName,
+        ["StartedAt"] = session.StartedAt,
+        ["Status"] = session.Status,
+        ["EndedAt"] = session.EndedAt,
+        ["DurationSeconds"] = session.DurationSeconds,
+        ["TransferredTo"] = session.TransferredTo,
+        ["TurnCount"] = session.TurnCount,
+        ["Dialog"] = StorageJson.Serialize(session.Dialog),
+        ["LastTurnToken"] = session.LastTurnToken,
+        ["LastTurnTwiml"] = session.LastTurnTwiml,
+    };
+
+    private static CallSession FromEntity(TableEntity row) => new()
+    {
+        TenantId = row.PartitionKey,
+        CallSid = row.RowKey,
+        CallerNumber = row.GetString("CallerNumber") ?? string.Empty,
+        CustomerId = row.GetString("CustomerId"),
+        CustomerFirstName = row.GetString("CustomerFirstName"),
+        StartedAt = row.GetDateTimeOffset("StartedAt") ?? default,
+        Status = row.GetString("Status") ?? CallStatuses.InProgress,
+        EndedAt = row.GetDateTimeOffset("EndedAt"),
+        DurationSeconds = row.GetInt32("DurationSeconds"),
+        TransferredTo = row.GetString("TransferredTo"),
+        TurnCount = row.GetInt32("TurnCount") ?? 0,
+        Dialog = row.GetString("Dialog") is { } dialog ? StorageJson.Deserialize<DialogState>(dialog) : new DialogState(),
+        LastTurnToken = row.GetString("LastTurnToken"),
+        LastTurnTwiml = row.GetString("LastTurnTwiml"),
+        ETag = row.ETag.ToString(),
+    };
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using VoiceAgent.Core.Conversation;
+using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Calls;
+
+/// <summary>
+/// The inbound-call use cases behind the voice webhooks: answer (greet), take a turn, and record the end.
+/// Hosts only parse and render the wire format around these.
+/// </summary>
+public sealed partial class InboundCallService(
+    TenantDirectory tenants,
+    CustomerStore customers,
+    CallSessionStore sessions,
+    IConversationEngine engine,
+    TimeProvider time,
+    ILogger<InboundCallService> logger)
+{
+    private const int MaxSaveAttempts = 3;
+
+    public async Task<CallOutcome> AnswerAsync(InboundCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken);
+        if (tenant is null)
+        {
+            LogUnknownNumber(logger, call.Dialed.Masked, call.CallSid.Value);
+            return new CallOutcome(AgentReply.Hangup("Sorry, this number is not set up to take calls yet. Goodbye."), null);
+        }
+
+        var customer = call.Caller is { } caller ? await customers.FindByPhoneAsync(tenant.Id, caller.E164, cancellationToken) : null;
+        var now = time.GetUtcNow();
+        var session = await sessions.CreateOrGetAsync(
+            new CallSession
+            {
+                TenantId = tenant.Id,
+                CallSid = call.CallSid.Value,
+                CallerNumber = call.Caller?.E164 ?? string.Empty,
+                CustomerId = customer?.Id,
+                CustomerFirstName = customer?.FirstName,
+                StartedAt = now,
+            },
+            cancellationToken);
+
+        LogAnswered(logger, call.CallSid.Value, tenant.Id, call.Caller?.Masked ?? "unknown", customer is not null);
+        var context = new ConversationContext(tenant, call.CallSid.Value, session.CallerNumber, customer, now);
+        return new CallOutcome(engine.Greet(context, session.Dialog), tenant);
+    }
+
+    /// <summary>Runs one turn. <paramref name="retryToken"/> is Twilio's idempotency token: a retried request gets the same answer.</summary>
+    public async Task<CallOutcome> TakeTurnAsync(InboundCall call, CallerInput input, string? retryToken, Func<CallOutcome, string> render, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(render);
+        var started = Stopwatch.GetTimestamp();
+        var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken)
+            ?? throw new CallNotFoundException($"No tenant answers {call.Dialed.Masked}.");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var session = await sessions.FindAsync(tenant.Id, call.CallSid.Value, cancellationToken)
+                ?? throw new CallNotFoundException($"Call {call.CallSid} has no session.");
+            if (retryToken is not null && session.LastTurnToken == retryToken && session.LastTurnTwiml is not null)
+            {
+                return new CallOutcome(AgentReply.Listen(string.Empty), tenant) { RepeatTwiml = session.LastTurnTwiml };
+            }
+
+            var customer = session.CustomerId is { } customerId ? await customers.FindAsync(tenant.Id, customerId, cancellationToken) : null;
+            var now = time.GetUtcNow();
+            var context = new ConversationContext(tenant, session.CallSid, session.CallerNumber, customer, now);
+            var reply = await engine.RespondAsync(context, session.Dialog, input, cancellationToken);
+            var outcome = new CallOutcome(reply, tenant);
+            var twiml = render(outcome);
+            var updated = session with
+            {
+                TurnCount = session.TurnCount + 1,
+                TransferredTo = reply.Action == CallAction.Transfer ? reply.TransferTo : session.TransferredTo,
+                LastTurnToken = retryToken,
+                LastTurnTwiml = twiml,
+            };
+
+            if (await sessions.TrySaveAsync(updated, cancellationToken))
+            {
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                await sessions.AppendTurnAsync(
+                    tenant.Id,
+                    session.CallSid,
+                    new CallTurn(updated.TurnCount, input.Speech, input.Digits, input.Confidence, reply.Speech, reply.Action.ToString(), now, elapsed.TotalMilliseconds),
+                    cancellationToken);
+                LogTurn(logger, call.CallSid.Value, updated.TurnCount, reply.Action.ToString(), elapsed.TotalMilliseconds);
+                return outcome;
+            }
+
+            if (attempt >= MaxSaveAttempts)
+            {
+                throw new InvalidOperationException($"Call {call.CallSid} kept changing while its turn was saved.");
+            }
+        }
+    }
+
+    public async Task RecordEndAsync(InboundCall call, string status, int? durationSeconds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken);
+        if (tenant is null)
+        {
+            LogUnknownNumber(logger, call.Dialed.Masked, call.CallSid.Value);
+            return;
+        }
+
+        await sessions.RecordEndAsync(tenant.Id, call.CallSid.Value, status, durationSeconds, time.GetUtcNow(), cancellationToken);
+        LogEnded(logger, call.CallSid.Value, status, durationSeconds);
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Call {CallSid} to unconfigured number {Dialed}")]
+    private static partial void LogUnknownNumber(ILogger logger, string dialed, string callSid);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Call {CallSid} answered for tenant {TenantId} from {Caller} (known customer: {Known})")]
+    private static partial void LogAnswered(ILogger logger, string callSid, string tenantId, string caller, bool known);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Call {CallSid} turn {Turn}: {Action} in {ElapsedMs:F1} ms")]
+    private static partial void LogTurn(ILogger logger, string callSid, int turn, string action, double elapsedMs);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Call {CallSid} ended: {Status}, {Duration} s")]
+    private static partial void LogEnded(ILogger logger, string callSid, string status, int? duration);
+}

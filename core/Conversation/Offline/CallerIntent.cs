@@ -1,0 +1,13 @@
+namespace VoiceAgent.Core.Conversation.Offline;
+
+/// <summary>What the offline engine understood the caller to want.</summary>
+public enum CallerIntent
+{
+    Unknown,
+    Goodbye,
+    Transfer,
+    Hours,
+    Faq,
+    Appointment,
+    Thanks,
+}

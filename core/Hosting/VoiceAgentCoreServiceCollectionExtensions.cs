@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VoiceAgent.Core.Calls;
+using VoiceAgent.Core.Conversation;
+using VoiceAgent.Core.Conversation.Offline;
+using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Storage;
+using VoiceAgent.Core.Telephony;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Hosting;
+
+public static class VoiceAgentCoreServiceCollectionExtensions
+{
+    /// <summary>Options (validated on start), storage clients, stores and the call services.</summary>
+    public static IServiceCollection AddVoiceAgentCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.IsConfigured, "Storage: set Storage:ConnectionString (local) or Storage:TableServiceUri (Azure).").ValidateOnStart();
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Twilio:PublicBaseUrl must be an absolute URL.").ValidateOnStart();
+        services.AddOptions<VoiceOptions>().Bind(configuration.GetSection(VoiceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<VoiceAgentTables>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<CustomerStore>();
+        services.AddSingleton<CallSessionStore>();
+        services.AddSingleton<DemoTenantSeeder>();
+        services.AddSingleton<IConversationEngine, OfflineDialogEngine>();
+        services.AddSingleton<InboundCallService>();
+        services.AddSingleton<VoiceReplyRenderer>();
+        services.AddHostedService<StorageStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VoiceAgent.Core.Storage;
+
+/// <summary>
+/// Where tables and queues live. Locally a connection string (Azurite); in Azure the service URIs with a
+/// managed identity (no keys). Table names are configuration, not literals.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>A storage connection string (Azurite locally). Takes precedence over the service URIs.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>e.g. <c>https://acct.table.core.windows.net</c>, used with a managed identity.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>e.g. <c>https://acct.queue.core.windows.net</c>, used with a managed identity.</summary>
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity; empty for the default credential chain.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string TenantsTable { get; set; } = "Tenants";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string TenantNumbersTable { get; set; } = "TenantNumbers";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string CustomersTable { get; set; } = "Customers";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string CustomerPhonesTable { get; set; } = "CustomerPhones";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string CallsTable { get; set; } = "Calls";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string TurnsTable { get; set; } = "CallTurns";
+
+    /// <summary>Create missing tables on start (local runs and tests; infra creates them in Azure).</summary>
+    public bool CreateTablesOnStart { get; set; }
+
+    private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || TableServiceUri is not null;
+}

@@ -1,0 +1,29 @@
+namespace VoiceAgent.Core.Tenants;
+
+/// <summary>Everything VoiceAgent knows about one business. Stored per tenant; every key starts with <see cref="Id"/>.</summary>
+public sealed record TenantProfile
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The dialed Twilio number (E.164) that resolves to this tenant.</summary>
+    public required string PhoneNumber { get; init; }
+    /// <summary>IANA time zone id, e.g. <c>America/Chicago</c>.</summary>
+    public required string TimeZoneId { get; init; }
+    /// <summary>ISO region used to read national phone numbers (e.g. <c>US</c>).</summary>
+    public string Region { get; init; } = "US";
+    public required IReadOnlyList<OpeningHours> WeeklyHours { get; init; }
+    public IReadOnlyList<DateOnly> ClosedDates { get; init; } = [];
+    public string Address { get; init; } = string.Empty;
+    public IReadOnlyList<TransferTarget> TransferTargets { get; init; } = [];
+    public IReadOnlyList<ServiceOffering> Services { get; init; } = [];
+    public IReadOnlyList<FaqAnswer> Faq { get; init; } = [];
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>The department a caller reaches by asking for "a person".</summary>
+    public TransferTarget? DefaultTransferTarget => TransferTargets.FirstOrDefault(t => t.IsDefault) ?? (TransferTargets.Count > 0 ? TransferTargets[0] : null);
+
+    public OpeningHours? HoursOn(DayOfWeek day) => WeeklyHours.FirstOrDefault(h => h.Day == day);
+
+    public bool IsClosedOn(DateOnly date) => ClosedDates.Contains(date) || HoursOn(date.DayOfWeek) is null;
+}

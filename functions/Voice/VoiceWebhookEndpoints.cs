@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using VoiceAgent.Core.Calls;
+using VoiceAgent.Core.Telephony;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Functions.Voice;
+
+/// <summary>
+/// The Twilio voice webhooks. Every request is signature-checked first; a malformed one gets 400. Once the
+/// request names a real call, the answer is always valid TwiML, whatever fails behind it.
+/// </summary>
+public static partial class VoiceWebhookEndpoints
+{
+    public static IServiceCollection AddVoiceWebhooks(this IServiceCollection services)
+    {
+        services.AddSingleton<TwilioSignatureFilter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapVoiceWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        var voice = endpoints.MapGroup("/api/voice")
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .DisableAntiforgery();
+        voice.MapPost("/incoming", IncomingAsync);
+        voice.MapPost("/turn", TurnAsync);
+        voice.MapPost("/status", StatusAsync);
+        voice.MapPost("/fallback", FallbackAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> IncomingAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, ILoggerFactory loggers)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
+        {
+            return TypedResults.BadRequest(error);
+        }
+
+        return await AnswerSafelyAsync(call, tenants, renderer, voice.Value, Logger(loggers), async ct =>
+            renderer.Render((await calls.AnswerAsync(call, ct)).Reply), request.HttpContext.RequestAborted);
+    }
+
+    private static async Task<IResult> TurnAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, ILoggerFactory loggers)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
+        {
+            return TypedResults.BadRequest(error);
+        }
+
+        var input = VoiceWebhookForm.ReadInput(form);
+        var retryToken = request.Headers["I-Twilio-Idempotency-Token"].FirstOrDefault();
+        return await AnswerSafelyAsync(call, tenants, renderer, voice.Value, Logger(loggers), async ct =>
+        {
+            var outcome = await calls.TakeTurnAsync(call, input, retryToken, o => renderer.Render(o.Reply), ct);
+            return outcome.RepeatTwiml ?? renderer.Render(outcome.Reply);
+        }, request.HttpContext.RequestAborted);
+    }
+
+    private static async Task<IResult> StatusAsync(HttpRequest request, InboundCallService calls, ILoggerFactory loggers)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error)
+            || !VoiceWebhookForm.TryReadStatus(form, out var status, out var duration, out error))
+        {
+            return TypedResults.BadRequest(error);
+        }
+
+        // Twilio retries a failed status callback, so a failure here is reported (5xx) rather than swallowed:
+        // the call itself is over and nobody hears this response.
+        try
+        {
+            await calls.RecordEndAsync(call, status, duration, request.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStatusFailed(Logger(loggers), call.CallSid.Value, ex);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Twiml(new Core.Telephony.Twiml.VoiceResponse().ToString());
+    }
+
+    /// <summary>Twilio's fallback URL: the primary webhook failed, so answer without touching storage.</summary>
+    private static async Task<IResult> FallbackAsync(HttpRequest request, VoiceReplyRenderer renderer, TenantDirectory tenants, ILoggerFactory loggers)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
+        {
+            return TypedResults.BadRequest(error);
+        }
+
+        LogFallback(Logger(loggers), call.CallSid.Value, form["ErrorCode"].FirstOrDefault() ?? "none");
+        return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
+    }
+
+    private static async Task<IResult> AnswerSafelyAsync(
+        InboundCall call,
+        TenantDirectory tenants,
+        VoiceReplyRenderer renderer,
+        VoiceOptions voice,
+        ILogger logger,
+        Func<CancellationToken, Task<string>> answer,
+        CancellationToken requestAborted)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        deadline.CancelAfter(TimeSpan.FromSeconds(voice.TurnDeadlineSeconds));
+        try
+        {
+            return Twiml(await answer(deadline.Token));
+        }
+        catch (Exception ex) when (!requestAborted.IsCancellationRequested)
+        {
+            LogCallFailed(logger, call.CallSid.Value, ex);
+            return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
+        }
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Twiml(string xml) => TypedResults.Text(xml, Core.Telephony.Twiml.VoiceResponse.ContentType);
+
+    private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(VoiceWebhookEndpoints));
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Call {CallSid}: the webhook failed; the caller gets the fallback answer")]
+    private static partial void LogCallFailed(ILogger logger, string callSid, Exception exception);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Call {CallSid}: recording the status callback failed; Twilio will retry")]
+    private static partial void LogStatusFailed(ILogger logger, string callSid, Exception exception);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Call {CallSid}: Twilio used the fallback URL (error {ErrorCode})")]
+    private static partial void LogFallback(ILogger logger, string callSid, string errorCode);
+}
