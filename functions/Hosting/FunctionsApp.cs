@@ -15,7 +15,6 @@ public static class FunctionsApp
         {
             Args = args,
             ApplicationName = typeof(FunctionsApp).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
         });
 
         builder.WebHost.UseCustomHandlerPort();
