@@ -1,0 +1,41 @@
+using VoiceAgent.Core.Telephony;
+
+namespace VoiceAgent.Functions.Tests.Support;
+
+/// <summary>Posts voice webhooks the way Twilio does: form-encoded and signed over the public URL.</summary>
+public sealed class TwilioWebhookClient(HttpClient http, string authToken)
+{
+    public const string ShopNumber = "+15555550100";
+    public const string JohnSmith = "+15555550101";
+
+    public static string NewCallSid() => "CA" + Guid.NewGuid().ToString("N");
+
+    public static Dictionary<string, string> CallFields(string callSid, string from = JohnSmith, string to = ShopNumber) => new()
+    {
+        ["CallSid"] = callSid,
+        ["AccountSid"] = "AC" + new string('0', 32),
+        ["From"] = from,
+        ["To"] = to,
+        ["CallStatus"] = "in-progress",
+        ["Direction"] = "inbound",
+        ["ApiVersion"] = "2010-04-01",
+    };
+
+    public Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> fields, string? signature = null, string? idempotencyToken = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Twilio-Signature", signature ?? Sign(path, fields));
+        if (idempotencyToken is not null)
+        {
+            request.Headers.Add("I-Twilio-Idempotency-Token", idempotencyToken);
+        }
+
+        return http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostUnsignedAsync(string path, IReadOnlyDictionary<string, string> fields) =>
+        http.PostAsync(path, new FormUrlEncodedContent(fields));
+
+    public string Sign(string path, IReadOnlyDictionary<string, string> fields) =>
+        TwilioSignature.Compute(authToken, FunctionsAppFactory.PublicBaseUrl + path, fields);
+}
