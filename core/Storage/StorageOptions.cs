@@ -40,6 +40,10 @@ public sealed class StorageOptions
     [Required, RegularExpression(TableNamePattern)]
     public string TurnsTable { get; set; } = "CallTurns";
 
+    /// <summary>Appointments and slot-capacity rows, partitioned by tenant and local day.</summary>
+    [Required, RegularExpression(TableNamePattern)]
+    public string ScheduleTable { get; set; } = "Schedule";
+
     /// <summary>Create missing tables on start (local runs and tests; infra creates them in Azure).</summary>
     public bool CreateTablesOnStart { get; set; }
 

@@ -31,6 +31,7 @@ public sealed class VoiceAgentTables
         CustomerPhones = _service.GetTableClient(settings.CustomerPhonesTable);
         Calls = _service.GetTableClient(settings.CallsTable);
         Turns = _service.GetTableClient(settings.TurnsTable);
+        Schedule = _service.GetTableClient(settings.ScheduleTable);
     }
 
     public TableClient Tenants { get; }
@@ -39,8 +40,9 @@ public sealed class VoiceAgentTables
     public TableClient CustomerPhones { get; }
     public TableClient Calls { get; }
     public TableClient Turns { get; }
+    public TableClient Schedule { get; }
 
-    public IEnumerable<TableClient> All => [Tenants, TenantNumbers, Customers, CustomerPhones, Calls, Turns];
+    public IEnumerable<TableClient> All => [Tenants, TenantNumbers, Customers, CustomerPhones, Calls, Turns, Schedule];
 
     public async Task CreateIfMissingAsync(CancellationToken cancellationToken)
     {

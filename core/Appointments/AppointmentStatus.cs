@@ -1,0 +1,7 @@
+namespace VoiceAgent.Core.Appointments;
+
+public enum AppointmentStatus
+{
+    Booked,
+    Cancelled,
+}

@@ -1,0 +1,173 @@
+using Azure;
+using Azure.Data.Tables;
+using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Storage;
+
+namespace VoiceAgent.Core.Appointments;
+
+/// <summary>
+/// Appointments and slot capacity in Azure Tables. A booking inserts the appointment and increments every
+/// capacity cell it covers in one entity-group transaction guarded by ETags, so a slot of capacity N takes
+/// exactly N bookings however many processes race for it.
+/// </summary>
+public sealed class AppointmentStore(VoiceAgentTables tables)
+{
+    private const int MaxAttempts = 20;
+
+    /// <summary>Books <paramref name="appointment"/> if every grid cell it covers has room.</summary>
+    /// <param name="localDay">The tenant-local day the appointment starts on (its partition).</param>
+    /// <param name="cellStarts">The UTC starts of the slot-grid cells the appointment covers.</param>
+    public async Task<BookingOutcome> TryBookAsync(Appointment appointment, DateOnly localDay, IReadOnlyList<DateTimeOffset> cellStarts, int capacity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(cellStarts);
+        var partition = ScheduleKeys.Partition(appointment.TenantId, localDay);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await ExistsAsync(partition, appointment.Id, cancellationToken))
+            {
+                return BookingOutcome.AlreadyBooked;
+            }
+
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(appointment, partition)) };
+            foreach (var cellStart in cellStarts)
+            {
+                var key = ScheduleKeys.Cell(appointment.Service, cellStart);
+                var cell = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
+                var count = cell.HasValue ? cell.Value!.GetInt32("Count") ?? 0 : 0;
+                if (count >= capacity)
+                {
+                    return BookingOutcome.SlotTaken;
+                }
+
+                actions.Add(cell.HasValue
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Cell(partition, key, count + 1), cell.Value!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, Cell(partition, key, 1)));
+            }
+
+            try
+            {
+                await tables.Schedule.SubmitTransactionAsync(actions, cancellationToken);
+                return BookingOutcome.Booked;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Somebody changed a cell (or wrote this appointment) since we read it: read again.
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Booking {appointment.Id} kept conflicting after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>Cancels a booked appointment and frees its cells. Idempotent: cancelling twice changes nothing.</summary>
+    public async Task<bool> CancelAsync(Appointment appointment, DateOnly localDay, IReadOnlyList<DateTimeOffset> cellStarts, DateTimeOffset at, string? rescheduledTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(cellStarts);
+        var partition = ScheduleKeys.Partition(appointment.TenantId, localDay);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleKeys.Appointment(appointment.Id), cancellationToken: cancellationToken);
+            if (!row.HasValue || FromEntity(row.Value!).Status == AppointmentStatus.Cancelled)
+            {
+                return false;
+            }
+
+            var cancelled = FromEntity(row.Value!) with { Status = AppointmentStatus.Cancelled, CancelledAt = at, RescheduledTo = rescheduledTo };
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(cancelled, partition), row.Value!.ETag) };
+            foreach (var cellStart in cellStarts)
+            {
+                var key = ScheduleKeys.Cell(appointment.Service, cellStart);
+                var cell = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
+                if (cell.HasValue)
+                {
+                    var count = Math.Max(0, (cell.Value!.GetInt32("Count") ?? 0) - 1);
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, Cell(partition, key, count), cell.Value.ETag));
+                }
+            }
+
+            try
+            {
+                await tables.Schedule.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Cancelling {appointment.Id} kept conflicting after {MaxAttempts} attempts.");
+    }
+
+    public async Task<Appointment?> FindAsync(string tenantId, DateOnly localDay, string appointmentId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(ScheduleKeys.Partition(tenantId, localDay), ScheduleKeys.Appointment(appointmentId), cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    /// <summary>Appointments (booked and cancelled) whose local start day is in [from, to], in start order.</summary>
+    public async Task<IReadOnlyList<Appointment>> ListAsync(string tenantId, DateOnly from, DateOnly to, string? customerId, CancellationToken cancellationToken)
+    {
+        var low = ScheduleKeys.Partition(tenantId, from);
+        var high = ScheduleKeys.Partition(tenantId, to);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {low} and PartitionKey le {high} and RowKey ge {ScheduleKeys.AppointmentPrefix} and RowKey lt {ScheduleKeys.PrefixEnd(ScheduleKeys.AppointmentPrefix)}");
+        if (customerId is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"CustomerId eq {customerId}");
+        }
+
+        var appointments = new List<Appointment>();
+        await foreach (var row in tables.Schedule.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            appointments.Add(FromEntity(row));
+        }
+
+        return [.. appointments.OrderBy(a => a.Start)];
+    }
+
+    private async Task<bool> ExistsAsync(string partition, string appointmentId, CancellationToken cancellationToken) =>
+        (await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleKeys.Appointment(appointmentId), ["RowKey"], cancellationToken)).HasValue;
+
+    private static TableEntity Cell(string partition, string key, int count) => new(partition, key) { ["Count"] = count };
+
+    private static TableEntity ToEntity(Appointment a, string partition) => new(partition, ScheduleKeys.Appointment(a.Id))
+    {
+        ["TenantId"] = a.TenantId,
+        ["CustomerId"] = a.CustomerId,
+        ["CustomerPhone"] = a.CustomerPhone,
+        ["CustomerName"] = a.CustomerName,
+        ["Service"] = a.Service,
+        ["Start"] = a.Start.ToUniversalTime(),
+        ["End"] = a.End.ToUniversalTime(),
+        ["Status"] = a.Status.ToString(),
+        ["Vehicle"] = a.Vehicle is null ? null : StorageJson.Serialize(a.Vehicle),
+        ["Channel"] = a.Channel,
+        ["CallSid"] = a.CallSid,
+        ["CreatedAt"] = a.CreatedAt.ToUniversalTime(),
+        ["CancelledAt"] = a.CancelledAt?.ToUniversalTime(),
+        ["RescheduledTo"] = a.RescheduledTo,
+        ["CalendarEventId"] = a.CalendarEventId,
+    };
+
+    private static Appointment FromEntity(TableEntity row) => new()
+    {
+        Id = row.RowKey[ScheduleKeys.AppointmentPrefix.Length..],
+        TenantId = row.GetString("TenantId"),
+        CustomerId = row.GetString("CustomerId"),
+        CustomerPhone = row.GetString("CustomerPhone") ?? string.Empty,
+        CustomerName = row.GetString("CustomerName") ?? string.Empty,
+        Service = row.GetString("Service"),
+        Start = row.GetDateTimeOffset("Start") ?? default,
+        End = row.GetDateTimeOffset("End") ?? default,
+        Status = Enum.TryParse<AppointmentStatus>(row.GetString("Status"), out var status) ? status : AppointmentStatus.Booked,
+        Vehicle = row.GetString("Vehicle") is { } vehicle ? StorageJson.Deserialize<Vehicle>(vehicle) : null,
+        Channel = row.GetString("Channel") ?? "voice",
+        CallSid = row.GetString("CallSid"),
+        CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
+        CancelledAt = row.GetDateTimeOffset("CancelledAt"),
+        RescheduledTo = row.GetString("RescheduledTo"),
+        CalendarEventId = row.GetString("CalendarEventId"),
+    };
+}
