@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Conversation.Offline;
@@ -28,6 +29,7 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<CallSessionStore>();
+        services.AddSingleton<AppointmentStore>();
         services.AddSingleton<DemoTenantSeeder>();
         services.AddSingleton<IConversationEngine, OfflineDialogEngine>();
         services.AddSingleton<InboundCallService>();

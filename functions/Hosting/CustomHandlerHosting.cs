@@ -8,6 +8,9 @@ public static class CustomHandlerHosting
 {
     public const string PortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
 
+    /// <summary>True when the Functions host started this process (it sets the handler port).</summary>
+    public static bool IsUnderFunctionsHost => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PortVariable));
+
     public static IWebHostBuilder UseCustomHandlerPort(this IWebHostBuilder webHost)
     {
         ArgumentNullException.ThrowIfNull(webHost);

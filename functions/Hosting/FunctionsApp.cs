@@ -1,4 +1,5 @@
 using VoiceAgent.Core.Hosting;
+using VoiceAgent.Functions.Staff;
 using VoiceAgent.Functions.Voice;
 
 namespace VoiceAgent.Functions.Hosting;
@@ -20,11 +21,13 @@ public static class FunctionsApp
         builder.WebHost.UseCustomHandlerPort();
         builder.Services.AddVoiceAgentCore(builder.Configuration);
         builder.Services.AddVoiceWebhooks();
+        builder.Services.AddStaffApi(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapVoiceWebhooks();
+        app.MapStaffApi();
         return app;
     }
 }

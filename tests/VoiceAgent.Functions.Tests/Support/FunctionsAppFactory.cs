@@ -16,6 +16,8 @@ public sealed class FunctionsAppFactory(string storageConnectionString) : WebApp
 
     public string AuthToken { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
+    public string StaffToken { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
     public string TablePrefix { get; } = "T" + Guid.NewGuid().ToString("N")[..10];
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 15, 15, 0, TimeSpan.Zero));
@@ -26,7 +28,7 @@ public sealed class FunctionsAppFactory(string storageConnectionString) : WebApp
     {
         builder.UseSetting("Storage:ConnectionString", storageConnectionString);
         builder.UseSetting("Storage:CreateTablesOnStart", "true");
-        foreach (var table in new[] { "Tenants", "TenantNumbers", "Customers", "CustomerPhones", "Calls", "Turns" })
+        foreach (var table in new[] { "Tenants", "TenantNumbers", "Customers", "CustomerPhones", "Calls", "Turns", "Schedule" })
         {
             builder.UseSetting($"Storage:{table}Table", TableName(table));
         }
@@ -34,6 +36,7 @@ public sealed class FunctionsAppFactory(string storageConnectionString) : WebApp
         builder.UseSetting("Demo:SeedDemoTenant", "true");
         builder.UseSetting("Twilio:AuthToken", AuthToken);
         builder.UseSetting("Twilio:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("StaffApi:DevToken", StaffToken);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }
