@@ -1,0 +1,149 @@
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Scheduling;
+
+/// <summary>
+/// The starts a tenant's hours, closures and slot grid allow, before lead time, horizon and the book are considered.
+/// Hours are local wall-clock times: on a DST day the shop still opens at 08:00 local, a local time in the
+/// spring-forward gap offers no slot, and a local time in the repeated fall-back hour offers one slot per occurrence.
+/// An ambiguous opening time means its first occurrence and an ambiguous closing time its last; a closing time of
+/// 00:00 means midnight at the end of the day.
+/// </summary>
+internal sealed class OpeningCalendar
+{
+    private readonly TenantClock _clock;
+    private readonly HashSet<DateOnly> _closedDates;
+    private readonly OpeningHours[][] _hoursByDay;
+    private readonly long _gridTicks;
+    private readonly bool _mustEndByClosing;
+
+    public OpeningCalendar(TenantProfile tenant, BookingPolicy policy, TenantClock clock)
+    {
+        _clock = clock;
+        _closedDates = [.. tenant.ClosedDates];
+        _hoursByDay = new OpeningHours[7][];
+        for (var day = 0; day < 7; day++)
+        {
+            _hoursByDay[day] = [.. tenant.WeeklyHours.Where(h => (int)h.Day == day).OrderBy(h => h.Opens)];
+        }
+
+        _gridTicks = policy.SlotGridMinutes * TimeSpan.TicksPerMinute;
+        _mustEndByClosing = policy.MustEndByClosing;
+    }
+
+    public bool IsClosed(DateOnly date) => _closedDates.Contains(date) || _hoursByDay[(int)date.DayOfWeek].Length == 0;
+
+    /// <summary>Grid starts (UTC ticks, ascending) on local <paramref name="date"/> within opening hours for a service of this length.</summary>
+    public void AddCandidates(DateOnly date, long durationTicks, List<long> into)
+    {
+        if (IsClosed(date))
+        {
+            return;
+        }
+
+        var first = into.Count;
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        Span<long> instants = stackalloc long[2];
+        foreach (var hours in _hoursByDay[(int)date.DayOfWeek])
+        {
+            if (!TryGetWindow(date, hours, out var window))
+            {
+                continue;
+            }
+
+            var firstGrid = (window.OpensWall + _gridTicks - 1) / _gridTicks * _gridTicks;
+            for (var wall = firstGrid; wall < window.ClosesWall; wall += _gridTicks)
+            {
+                var count = _clock.InstantsAt(midnight.AddTicks(wall), instants);
+                for (var k = 0; k < count; k++)
+                {
+                    if (Fits(window, instants[k], durationTicks))
+                    {
+                        into.Add(instants[k]);
+                    }
+                }
+            }
+        }
+
+        SortDistinct(into, first);
+    }
+
+    /// <summary>Why a start on the tenant's clock is not offered by hours and grid alone, or <see cref="SlotStatus.Free"/>.</summary>
+    public SlotStatus Check(long start, long durationTicks)
+    {
+        var local = _clock.ToLocal(start);
+        var date = DateOnly.FromDateTime(local);
+        if (IsClosed(date))
+        {
+            return SlotStatus.ClosedDay;
+        }
+
+        var wall = local.TimeOfDay.Ticks;
+        var withinHours = false;
+        foreach (var hours in _hoursByDay[(int)date.DayOfWeek])
+        {
+            if (TryGetWindow(date, hours, out var window) && wall >= window.OpensWall && wall < window.ClosesWall
+                && Fits(window, start, durationTicks))
+            {
+                withinHours = true;
+                break;
+            }
+        }
+
+        if (!withinHours)
+        {
+            return SlotStatus.OutsideHours;
+        }
+
+        return wall % _gridTicks == 0 ? SlotStatus.Free : SlotStatus.NotOnGrid;
+    }
+
+    /// <summary>The earliest instant of local <paramref name="date"/> (its midnight, or the end of a gap at midnight).</summary>
+    public long StartOfDay(DateOnly date) => _clock.OpeningInstant(date.ToDateTime(TimeOnly.MinValue));
+
+    private bool Fits(in DayWindow window, long start, long durationTicks) =>
+        start >= window.Opens && (_mustEndByClosing ? start + durationTicks <= window.Closes : start < window.Closes);
+
+    private bool TryGetWindow(DateOnly date, OpeningHours hours, out DayWindow window)
+    {
+        var opensWall = hours.Opens.Ticks;
+        var closesWall = hours.Closes == TimeOnly.MinValue ? TimeSpan.TicksPerDay : hours.Closes.Ticks;
+        if (closesWall <= opensWall)
+        {
+            window = default;
+            return false;
+        }
+
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        window = new DayWindow(
+            opensWall,
+            closesWall,
+            _clock.OpeningInstant(midnight.AddTicks(opensWall)),
+            _clock.ClosingInstant(midnight.AddTicks(closesWall)));
+        return true;
+    }
+
+    private static void SortDistinct(List<long> list, int from)
+    {
+        var count = list.Count - from;
+        if (count < 2)
+        {
+            return;
+        }
+
+        list.Sort(from, count, Comparer<long>.Default);
+        var write = from + 1;
+        for (var read = from + 1; read < list.Count; read++)
+        {
+            if (list[read] != list[write - 1])
+            {
+                list[write++] = list[read];
+            }
+        }
+
+        list.RemoveRange(write, list.Count - write);
+    }
+
+    /// <summary>One opening range of one day: wall-clock ticks since midnight and the matching UTC instants.</summary>
+    private readonly record struct DayWindow(long OpensWall, long ClosesWall, long Opens, long Closes);
+}
