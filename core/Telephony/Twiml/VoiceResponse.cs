@@ -108,7 +108,14 @@ public sealed class VoiceResponse
 
     public override string ToString()
     {
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, Indent = false };
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(false),
+            OmitXmlDeclaration = false,
+            Indent = false,
+            // Keep carriage returns in text as &#xD; (as Twilio's library does); the default would rewrite them as line feeds.
+            NewLineHandling = NewLineHandling.Entitize,
+        };
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, settings))
         {
