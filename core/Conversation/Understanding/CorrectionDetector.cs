@@ -15,6 +15,18 @@ public static partial class CorrectionDetector
     public static Correction Detect(string utterance, DateTime localNow)
     {
         ArgumentNullException.ThrowIfNull(utterance);
+        return RegexGuard.Run(() => DetectCore(utterance, localNow), Correction.NotACorrection);
+    }
+
+    /// <summary>Detects against <paramref name="now"/> seen in the shop's <paramref name="timeZone"/>.</summary>
+    public static Correction Detect(string utterance, DateTimeOffset now, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        return Detect(utterance, TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
+    }
+
+    private static Correction DetectCore(string utterance, DateTime localNow)
+    {
         var text = IntentClassifier.Normalise(utterance);
         var cue = StrongCue().Match(text) is { Success: true } strong ? strong.Value : null;
         var phrase = DateTimePhraseParser.Parse(utterance, localNow);
@@ -42,16 +54,9 @@ public static partial class CorrectionDetector
         return new Correction(true, parts, phrase, cue.Trim());
     }
 
-    /// <summary>Detects against <paramref name="now"/> seen in the shop's <paramref name="timeZone"/>.</summary>
-    public static Correction Detect(string utterance, DateTimeOffset now, TimeZoneInfo timeZone)
-    {
-        ArgumentNullException.ThrowIfNull(timeZone);
-        return Detect(utterance, TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
-    }
-
-    [GeneratedRegex(@"\b(actually|make it|make that|change it|change that|change to|switch it|switch that|switch to|move it to|move that to|push it to|instead|rather|i meant|i mean|scratch that|on second thought|correction|my mistake|i said)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(actually|make it|make that|change it|change that|change to|switch it|switch that|switch to|move it to|move that to|push it to|instead|rather|i meant|i mean|scratch that|on second thought|correction|my mistake|i said)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex StrongCue();
 
-    [GeneratedRegex(@"^(no|nope|nah|not|sorry|wait|hold on|hang on|oops)\b|\b(how about|what about|can we do|could we do|can you do|lets do|lets go with|go with|not)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(no|nope|nah|not|sorry|wait|hold on|hang on|oops)\b|\b(how about|what about|can we do|could we do|can you do|lets do|lets go with|go with|not)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WeakCue();
 }

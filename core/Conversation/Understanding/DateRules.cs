@@ -249,6 +249,6 @@ internal static partial class DateRules
 
     private static bool At(IReadOnlyList<PhraseToken> t, int i, string text) => i >= 0 && i < t.Count && t[i].Text == text;
 
-    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SlashDate();
 }

@@ -13,6 +13,7 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 /// False when the shop rule chose it (hours 1–6 mean pm, 7–11 mean am, 12 means noon).
 /// </param>
 /// <param name="IsApproximate">"around 3", "about ten", "3ish", "3 or so".</param>
+/// <param name="TimeRelation">Whether <paramref name="Time"/> is the wanted start or a bound ("after 2", "by 5").</param>
 /// <param name="MatchedText">The part of the original utterance that was understood, from its first to its last word.</param>
 /// <param name="Start">Index of <paramref name="MatchedText"/> in the original utterance.</param>
 public sealed record DateTimePhrase(
@@ -22,6 +23,7 @@ public sealed record DateTimePhrase(
     DayPart? DayPart,
     bool MeridiemExplicit,
     bool IsApproximate,
+    TimeRelation TimeRelation,
     string MatchedText,
     int Start)
 {

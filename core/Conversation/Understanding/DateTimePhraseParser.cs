@@ -17,6 +17,8 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 /// roll into next month or year.</item>
 /// <item>A bare number is a time only with a cue ("at 2", "around 3", "make it 11", "10 then", "tomorrow 9") or when it is
 /// all that was said; numbers beside other numbers (PINs, phone numbers), money, years and addresses are not times.</item>
+/// <item>"after 2", "not before 10" and "by 5" are reported as bounds (<see cref="DateTimePhrase.TimeRelation"/>), not
+/// as exact times.</item>
 /// <item>When several dates or times are said, the last one the caller did not rule out wins ("not Friday, Monday",
 /// "from Wednesday to Thursday").</item>
 /// </list>
@@ -27,6 +29,18 @@ public static class DateTimePhraseParser
     public static DateTimePhrase? Parse(string utterance, DateTime localNow)
     {
         ArgumentNullException.ThrowIfNull(utterance);
+        return RegexGuard.Run(() => ParseTokens(utterance, localNow), fallback: null);
+    }
+
+    /// <summary>Parses against <paramref name="now"/> seen in the shop's <paramref name="timeZone"/>.</summary>
+    public static DateTimePhrase? Parse(string utterance, DateTimeOffset now, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        return Parse(utterance, TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
+    }
+
+    private static DateTimePhrase? ParseTokens(string utterance, DateTime localNow)
+    {
         var tokens = PhraseTokenizer.Tokenise(utterance);
         var today = DateOnly.FromDateTime(localNow);
         DateMatch? date = null;
@@ -61,13 +75,6 @@ public static class DateTimePhraseParser
         return Build(utterance, tokens, date, time, part);
     }
 
-    /// <summary>Parses against <paramref name="now"/> seen in the shop's <paramref name="timeZone"/>.</summary>
-    public static DateTimePhrase? Parse(string utterance, DateTimeOffset now, TimeZoneInfo timeZone)
-    {
-        ArgumentNullException.ThrowIfNull(timeZone);
-        return Parse(utterance, TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
-    }
-
     private static DateTimePhrase? Build(string utterance, IReadOnlyList<PhraseToken> tokens, DateMatch? date, TimeMatch? time, PartMatch? part)
     {
         if (date is null && time is null && part is null)
@@ -95,6 +102,7 @@ public static class DateTimePhraseParser
             time?.DayPart ?? contextPart,
             meridiemExplicit,
             time?.IsApproximate ?? false,
+            time is null ? TimeRelation.At : TimeContext.Relation(tokens, time.First),
             utterance[start..end],
             start);
     }

@@ -115,6 +115,6 @@ internal static partial class NumberWords
         return value >= 1;
     }
 
-    [GeneratedRegex(@"^(\d{1,2})(st|nd|rd|th)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(\d{1,2})(st|nd|rd|th)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DigitOrdinal();
 }

@@ -46,6 +46,6 @@ internal static partial class PhraseTokenizer
         return value[..(lastDigit + 1)] + value[(lastDigit + 1)..].Replace(".", string.Empty, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"(?<num>\$?\d+(?:[.:/,-]\d+)*(?:[a-z]+|(?:[a-z]\.)+)?)|(?<abbr>\b[ap]\.m\b\.?)|(?<word>[a-z]+(?:['’][a-z]+)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<num>\$?\d+(?:[.:/,-]\d+)*(?:[a-z]+|(?:[a-z]\.)+)?)|(?<abbr>\b[ap]\.m\b\.?)|(?<word>[a-z]+(?:['’][a-z]+)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Token();
 }

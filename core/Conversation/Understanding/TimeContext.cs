@@ -10,7 +10,7 @@ internal static class TimeContext
     private static readonly string[] CuesBefore =
     [
         "at", "around", "about", "approximately", "roughly", "by", "after", "before", "until", "till", "til", "say",
-        "maybe", "from", "between", "sometime", "do", "try", "or", "meant", "mean", "not",
+        "maybe", "from", "between", "sometime", "do", "try", "or", "meant", "mean", "not", "like", "than",
     ];
 
     private static readonly string[] VerbsBeforeTo = ["it", "that", "change", "move", "switch", "push", "bump", "changed", "moved", "them"];
@@ -43,6 +43,32 @@ internal static class TimeContext
         var digitsAround = (match.First > 0 && t[match.First - 1].IsDigits && !t[match.First].AfterPause)
             || (next < t.Count && t[next].IsDigits && !t[next].AfterPause);
         return !digitsAround && (before || after || alone);
+    }
+
+    /// <summary>Whether the words before the time make it a bound: "after 2", "by 5", "not before 10", "no later than 4".</summary>
+    public static TimeRelation Relation(IReadOnlyList<PhraseToken> t, int first)
+    {
+        var k = first - 1;
+        if (k < 0)
+        {
+            return TimeRelation.At;
+        }
+
+        var relation = t[k].Text switch
+        {
+            "after" or "from" or "between" or "past" => TimeRelation.NotBefore,
+            "before" or "by" or "until" or "till" or "til" => TimeRelation.NotAfter,
+            "than" when k > 0 && t[k - 1].Is("later") => k > 1 && t[k - 2].Is("no") ? TimeRelation.NotAfter : TimeRelation.NotBefore,
+            "than" when k > 0 && t[k - 1].Is("earlier") => k > 1 && t[k - 2].Is("no") ? TimeRelation.NotBefore : TimeRelation.NotAfter,
+            _ => TimeRelation.At,
+        };
+        var negated = k > 0 && t[k - 1].IsAny("not", "nothing", "never");
+        return (relation, negated) switch
+        {
+            (TimeRelation.NotBefore, true) => TimeRelation.NotAfter,
+            (TimeRelation.NotAfter, true) => TimeRelation.NotBefore,
+            _ => relation,
+        };
     }
 
     private static bool CuedBefore(IReadOnlyList<PhraseToken> t, int i)

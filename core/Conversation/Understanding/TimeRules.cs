@@ -57,6 +57,7 @@ internal static partial class TimeRules
         var j = t[i].Is("a") ? i + 1 : i;
         int minutes;
         var isQuarter = false;
+        var spelledOut = false;
         if (j < t.Count && t[j].Is("quarter"))
         {
             (minutes, isQuarter) = (15, true);
@@ -69,6 +70,7 @@ internal static partial class TimeRules
         }
         else if (j == i && NumberWords.TryCardinal(t, j, out minutes, out var used) && minutes is 5 or 10 or 20 or 25)
         {
+            spelledOut = !t[j].IsDigits && !(i > 0 && t[i - 1].IsAny("from", "between"));
             j += used;
             j += j < t.Count && t[j].IsAny("minutes", "minute", "mins", "min") ? 1 : 0;
         }
@@ -86,7 +88,7 @@ internal static partial class TimeRules
         {
             "past" or "after" => 1,
             "til" or "till" or "before" or "until" => -1,
-            "to" or "of" when isQuarter => -1,
+            "to" or "of" when isQuarter || spelledOut => -1,
             _ => 0,
         };
         if (sign == 0 || (minutes == 30 && sign < 0) || !TryHourWord(t, j + 1, out var hour))
@@ -261,12 +263,12 @@ internal static partial class TimeRules
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(\d{1,2}):(\d{2})(am|pm|ish)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(\d{1,2}):(\d{2})(am|pm|ish)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ColonTime();
 
-    [GeneratedRegex(@"^(\d{1,2})(am|pm|ish|oclock)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(\d{1,2})(am|pm|ish|oclock)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HourWithSuffix();
 
-    [GeneratedRegex(@"^(\d{3,4})(am|pm)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(\d{3,4})(am|pm)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Compact();
 }

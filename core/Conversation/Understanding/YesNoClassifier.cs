@@ -14,6 +14,11 @@ public static partial class YesNoClassifier
     public static YesNoAnswer Classify(string utterance)
     {
         ArgumentNullException.ThrowIfNull(utterance);
+        return RegexGuard.Run(() => ClassifyText(utterance), YesNoAnswer.Unclear);
+    }
+
+    private static YesNoAnswer ClassifyText(string utterance)
+    {
         var text = IntentClassifier.Normalise(utterance).TrimEnd('.');
         switch (text)
         {
@@ -43,18 +48,18 @@ public static partial class YesNoClassifier
         };
     }
 
-    [GeneratedRegex(@"\b(wait|hold on|hang on|actually|hmm+|not sure|unsure|dont know|do not know|i dunno|dunno|maybe|perhaps|instead|change|make it|make that|rather|different|another|but|what|which|repeat|say that again|pardon)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(wait|hold on|hang on|actually|hmm+|not sure|unsure|dont know|do not know|i dunno|dunno|maybe|perhaps|instead|change|make it|make that|rather|different|another|but|what|which|repeat|say that again|pardon)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Hesitation();
 
-    [GeneratedRegex(@"\b(no problem|not a problem|no worries|why not|no doubt)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(no problem|not a problem|no worries|why not|no doubt)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Agreeing();
 
-    [GeneratedRegex(@"\b(not|isnt|doesnt|dont|wont|cant) (really|quite|right|correct|good|fine|ok|okay|work|works|sure|going to work|think so|want)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(not|isnt|doesnt|dont|wont|cant) (really|quite|right|correct|good|fine|ok|okay|work|works|sure|going to work|think so|want)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Refusing();
 
-    [GeneratedRegex(@"\b(yes|yeah|yea|yep|yup|ya|yah|yess|sure|ok|okay|k|correct|right|exactly|that works|works|sounds good|sounds great|sounds right|good|great|perfect|fine|please do|go ahead|do it|book it|absolutely|definitely|of course|affirmative|alright|all right|uh huh|mhm|mm hmm|certainly|confirm|confirmed|lets do it|i do|it is|that is)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(yes|yeah|yea|yep|yup|ya|yah|yess|sure|ok|okay|k|correct|right|exactly|that works|works|sounds good|sounds great|sounds right|good|great|perfect|fine|please do|go ahead|do it|book it|absolutely|definitely|of course|affirmative|alright|all right|uh huh|mhm|mm hmm|certainly|confirm|confirmed|lets do it|it is|that is)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Yes();
 
-    [GeneratedRegex(@"\b(no|nope|nah|negative|incorrect|wrong|nevermind|never mind|cancel|dont|do not|not)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(no|nope|nah|negative|incorrect|wrong|nevermind|never mind|cancel|dont|do not|not)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex No();
 }

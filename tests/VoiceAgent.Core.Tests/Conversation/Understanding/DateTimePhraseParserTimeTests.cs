@@ -61,6 +61,17 @@ public sealed class DateTimePhraseParserTimeTests
     [InlineData("can we do 4", "16:00", false)]
     [InlineData("how about 10", "10:00", false)]
     [InlineData("midnight", "00:00", true)]
+    [InlineData("twenty five to three", "14:35", false)]
+    [InlineData("ten to five", "16:50", false)]
+    [InlineData("5 past 9", "09:05", false)]
+    [InlineData("quarter of 8", "07:45", false)]
+    [InlineData("seven forty-five", "07:45", false)]
+    [InlineData("eight o'clock in the morning", "08:00", true)]
+    [InlineData("tomorrow? at like 10?", "10:00", false)]
+    [InlineData("Tomorrow. 10 AM.", "10:00", true)]
+    [InlineData("at 0800", "08:00", false)]
+    [InlineData("3 pm-ish", "15:00", true)]
+    [InlineData("at noon tomorrow", "12:00", true)]
     public void Parse_TimePhrase_ResolvesClockTime(string utterance, string expected, bool meridiemExplicit)
     {
         var phrase = DateTimePhraseParser.Parse(utterance, ReferenceClock.Tuesday);
@@ -92,6 +103,22 @@ public sealed class DateTimePhraseParserTimeTests
         var phrase = DateTimePhraseParser.Parse(utterance, ReferenceClock.Tuesday);
 
         Assert.False(phrase?.IsApproximate);
+    }
+
+    [Theory]
+    [InlineData("at 2", TimeRelation.At)]
+    [InlineData("after 2", TimeRelation.NotBefore)]
+    [InlineData("any time after 3 pm", TimeRelation.NotBefore)]
+    [InlineData("not before 10", TimeRelation.NotBefore)]
+    [InlineData("before 10", TimeRelation.NotAfter)]
+    [InlineData("I need it back by 5", TimeRelation.NotAfter)]
+    [InlineData("no later than 4", TimeRelation.NotAfter)]
+    [InlineData("not after 3", TimeRelation.NotAfter)]
+    public void Parse_BoundingWord_ReportsTimeRelation(string utterance, TimeRelation expected)
+    {
+        var phrase = DateTimePhraseParser.Parse(utterance, ReferenceClock.Tuesday);
+
+        Assert.Equal(expected, phrase?.TimeRelation);
     }
 
     [Theory]

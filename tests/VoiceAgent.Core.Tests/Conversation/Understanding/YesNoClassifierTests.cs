@@ -61,6 +61,7 @@ public sealed class YesNoClassifierTests
     [InlineData("banana")]
     [InlineData("")]
     [InlineData("4 3 2 1")]
+    [InlineData("Can I do the 4 o'clock slot")]
     public void Classify_HesitationOrNoise_IsUnclear(string utterance)
     {
         Assert.Equal(YesNoAnswer.Unclear, YesNoClassifier.Classify(utterance));
