@@ -1,0 +1,8 @@
+namespace VoiceAgent.Core.Conversation.Understanding;
+
+internal enum Meridiem
+{
+    None,
+    Am,
+    Pm,
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using VoiceAgent.Core.Conversation.Offline;
+
+namespace VoiceAgent.Core.Conversation.Understanding;
+
+/// <summary>
+/// Classifies an answer to a confirmation question. Hesitations and change requests ("wait", "actually…", "hold on",
+/// "instead", "not sure") are never a yes; yes and no words together are unclear. A keypad "1" is yes and "2" is no.
+/// The classification is lexical only: "ok 9:30 then" is a yes, so check for a new date/time
+/// (<see cref="CorrectionDetector"/>, <see cref="DateTimePhraseParser"/>) before treating it as agreement.
+/// </summary>
+public static partial class YesNoClassifier
+{
+    public static YesNoAnswer Classify(string utterance)
+    {
+        ArgumentNullException.ThrowIfNull(utterance);
+        return RegexGuard.Run(() => ClassifyText(utterance), YesNoAnswer.Unclear);
+    }
+
+    private static YesNoAnswer ClassifyText(string utterance)
+    {
+        var text = IntentClassifier.Normalise(utterance).TrimEnd('.');
+        switch (text)
+        {
+            case "":
+                return YesNoAnswer.Unclear;
+            case "1":
+                return YesNoAnswer.Yes;
+            case "2":
+                return YesNoAnswer.No;
+        }
+
+        if (Hesitation().IsMatch(text))
+        {
+            return YesNoAnswer.Unclear;
+        }
+
+        // "no problem", "not a problem" agree; "not right", "not really" refuse.
+        text = Agreeing().Replace(text, " yes ");
+        text = Refusing().Replace(text, " no ");
+        var yes = Yes().IsMatch(text);
+        var no = No().IsMatch(text);
+        return (yes, no) switch
+        {
+            (true, false) => YesNoAnswer.Yes,
+            (false, true) => YesNoAnswer.No,
+            _ => YesNoAnswer.Unclear,
+        };
+    }
+
+    [GeneratedRegex(@"\b(wait|hold on|hang on|actually|hmm+|not sure|unsure|dont know|do not know|i dunno|dunno|maybe|perhaps|instead|change|make it|make that|rather|different|another|but|what|which|repeat|say that again|pardon)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Hesitation();
+
+    [GeneratedRegex(@"\b(no problem|not a problem|no worries|why not|no doubt)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Agreeing();
+
+    [GeneratedRegex(@"\b(not|isnt|doesnt|dont|wont|cant) (really|quite|right|correct|good|fine|ok|okay|work|works|sure|going to work|think so|want)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Refusing();
+
+    [GeneratedRegex(@"\b(yes|yeah|yea|yep|yup|ya|yah|yess|sure|ok|okay|k|correct|right|exactly|that works|works|sounds good|sounds great|sounds right|good|great|perfect|fine|please do|go ahead|do it|book it|absolutely|definitely|of course|affirmative|alright|all right|uh huh|mhm|mm hmm|certainly|confirm|confirmed|lets do it|it is|that is)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Yes();
+
+    [GeneratedRegex(@"\b(no|nope|nah|negative|incorrect|wrong|nevermind|never mind|cancel|dont|do not|not)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex No();
+}
