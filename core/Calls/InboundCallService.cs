@@ -76,6 +76,7 @@ public sealed partial class InboundCallService(
             var updated = session with
             {
                 TurnCount = session.TurnCount + 1,
+                CustomerId = session.Dialog.CustomerId ?? session.CustomerId,
                 TransferredTo = reply.Action == CallAction.Transfer ? reply.TransferTo : session.TransferredTo,
                 LastTurnToken = retryToken,
                 LastTurnTwiml = twiml,

@@ -1,3 +1,5 @@
+using VoiceAgent.Core.Conversation.Understanding;
+
 namespace VoiceAgent.Core.Conversation;
 
 /// <summary>
@@ -11,4 +13,59 @@ public sealed class DialogState
 
     /// <summary>Turns in a row the engine could not understand.</summary>
     public int Misunderstandings { get; set; }
+
+    /// <summary>What the engine asked last and is waiting for.</summary>
+    public DialogStage Stage { get; set; }
+
+    /// <summary>The last question asked, to ask again after silence or a side question.</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>The task under way.</summary>
+    public DialogTask Task { get; set; }
+
+    /// <summary>The verified customer this call acts for, once known beyond the caller id (PIN) or newly registered.</summary>
+    public string? CustomerId { get; set; }
+
+    /// <summary>The name a new caller gave.</summary>
+    public string? CallerName { get; set; }
+
+    public string? Service { get; set; }
+    public DateOnly? Date { get; set; }
+    public TimeOnly? Time { get; set; }
+    public DayPart? DayPart { get; set; }
+
+    /// <summary>The start read back to the caller and awaiting a yes.</summary>
+    public DateTimeOffset? Proposed { get; set; }
+
+    /// <summary>Starts offered as alternatives, so "the second one" or "9:30" can pick one.</summary>
+    public List<DateTimeOffset> Offered { get; set; } = [];
+
+    /// <summary>The caller's appointment being cancelled or moved.</summary>
+    public string? AppointmentId { get; set; }
+
+    /// <summary>Appointments listed to choose from (ids, in the order read out).</summary>
+    public List<string> Choices { get; set; } = [];
+
+    /// <summary>Account phone number given for PIN verification.</summary>
+    public string? AccountPhone { get; set; }
+    public int PinAttempts { get; set; }
+    public int AccountLookups { get; set; }
+
+    public List<string> Booked { get; set; } = [];
+
+    /// <summary>Forget the task's details (after it is done or abandoned); identity and counters stay.</summary>
+    public void ClearTask()
+    {
+        Stage = DialogStage.None;
+        Task = DialogTask.None;
+        Prompt = null;
+        Service = null;
+        Date = null;
+        Time = null;
+        DayPart = null;
+        Proposed = null;
+        Offered = [];
+        AppointmentId = null;
+        Choices = [];
+    }
 }

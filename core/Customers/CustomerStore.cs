@@ -34,6 +34,13 @@ public sealed class CustomerStore(VoiceAgentTables tables)
         return index.HasValue ? await FindAsync(tenantId, index.Value!.GetString("CustomerId"), cancellationToken) : null;
     }
 
+    /// <summary>True when <paramref name="pin"/> matches the customer's stored PIN hash.</summary>
+    public async Task<bool> VerifyPinAsync(string tenantId, string customerId, string pin, CancellationToken cancellationToken)
+    {
+        var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(tenantId, customerId, ["PinHash"], cancellationToken);
+        return row.HasValue && row.Value!.GetString("PinHash") is { } hash && PinHash.Verify(pin, hash);
+    }
+
     public async Task<Customer?> FindAsync(string tenantId, string customerId, CancellationToken cancellationToken)
     {
         var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(tenantId, customerId, cancellationToken: cancellationToken);

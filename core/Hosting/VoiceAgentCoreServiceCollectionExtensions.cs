@@ -4,7 +4,9 @@ using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Conversation.Offline;
+using VoiceAgent.Core.Conversation.Tools;
 using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Storage;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
@@ -31,6 +33,8 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddSingleton<CallSessionStore>();
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<DemoTenantSeeder>();
+        services.AddSingleton<SchedulingService>();
+        services.AddSingleton<AgentToolsFactory>();
         services.AddSingleton<IConversationEngine, OfflineDialogEngine>();
         services.AddSingleton<InboundCallService>();
         services.AddSingleton<VoiceReplyRenderer>();

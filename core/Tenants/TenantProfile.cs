@@ -1,3 +1,5 @@
+using VoiceAgent.Core.Scheduling;
+
 namespace VoiceAgent.Core.Tenants;
 
 /// <summary>Everything VoiceAgent knows about one business. Stored per tenant; every key starts with <see cref="Id"/>.</summary>
@@ -17,6 +19,8 @@ public sealed record TenantProfile
     public IReadOnlyList<TransferTarget> TransferTargets { get; init; } = [];
     public IReadOnlyList<ServiceOffering> Services { get; init; } = [];
     public IReadOnlyList<FaqAnswer> Faq { get; init; } = [];
+    /// <summary>Slot grid, lead time, horizon.</summary>
+    public BookingPolicy Booking { get; init; } = BookingPolicy.Default;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 

@@ -8,6 +8,9 @@ public enum CallerIntent
     Transfer,
     Hours,
     Faq,
-    Appointment,
+    Book,
+    Cancel,
+    Reschedule,
+    ListAppointments,
     Thanks,
 }

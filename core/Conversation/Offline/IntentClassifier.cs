@@ -19,19 +19,34 @@ public static partial class IntentClassifier
             return CallerIntent.Transfer;
         }
 
-        if (AppointmentWords().IsMatch(text))
+        if (CancelWords().IsMatch(text))
         {
-            return CallerIntent.Appointment;
+            return CallerIntent.Cancel;
         }
 
-        if (HoursWords().IsMatch(text))
+        if (RescheduleWords().IsMatch(text))
         {
-            return CallerIntent.Hours;
+            return CallerIntent.Reschedule;
+        }
+
+        if (ListWords().IsMatch(text))
+        {
+            return CallerIntent.ListAppointments;
         }
 
         if (FindFaq(text, tenant) is not null)
         {
             return CallerIntent.Faq;
+        }
+
+        if (BookWords().IsMatch(text) || Conversation.Offline.ServiceMatcher.Find(text, tenant) is not null)
+        {
+            return CallerIntent.Book;
+        }
+
+        if (HoursWords().IsMatch(text))
+        {
+            return CallerIntent.Hours;
         }
 
         if (GoodbyeWords().IsMatch(text))
@@ -79,8 +94,17 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\b(talk|speak|transfer|connect|put me through|get me)\b")]
     private static partial Regex RequestWords();
 
-    [GeneratedRegex(@"\b(book|booking|appointment|appointments|schedule|reschedule|cancel|move my|come in|bring (it|my car|the car) in)\b")]
-    private static partial Regex AppointmentWords();
+    [GeneratedRegex(@"\b(cancel|cancellation|call off)\b")]
+    private static partial Regex CancelWords();
+
+    [GeneratedRegex(@"\b(reschedule|re schedule|move (my|the|it)|change (my|the) (appointment|booking|time)|push (it|my appointment) back|different (day|time))\b")]
+    private static partial Regex RescheduleWords();
+
+    [GeneratedRegex(@"\b(when is my|what time is my|do i have an? (appointment|booking)|my appointments|list my)\b")]
+    private static partial Regex ListWords();
+
+    [GeneratedRegex(@"\b(book|booking|appointment|schedule|make an|set up|come in|bring (it|my car|the car) in|get (my car|it) in)\b")]
+    private static partial Regex BookWords();
 
     [GeneratedRegex(@"\b(hours|open|opening|close|closing|closed)\b")]
     private static partial Regex HoursWords();

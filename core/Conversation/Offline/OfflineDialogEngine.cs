@@ -1,16 +1,17 @@
+using VoiceAgent.Core.Conversation.Tools;
 using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Core.Conversation.Offline;
 
 /// <summary>
-/// The deterministic, zero-key dialog engine: greeting, hours, address and price questions, transfer to a
-/// person, and goodbye. Reprompts on silence and hands the call to a person after repeated failure.
+/// The deterministic, zero-key dialog engine: booking, moving and cancelling appointments, hours, address and
+/// price questions, transfer to a department, PIN verification, and goodbye. Reprompts on silence and hands
+/// the call to a person after repeated failure. It acts only through <see cref="AgentTools"/>.
 /// </summary>
-public sealed class OfflineDialogEngine : IConversationEngine
+public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConversationEngine
 {
     public const int MaxSilences = 2;
     public const int MaxMisunderstandings = 2;
-    private const string AnythingElse = "Is there anything else I can help you with?";
 
     public AgentReply Greet(ConversationContext context, DialogState state)
     {
@@ -19,56 +20,89 @@ public sealed class OfflineDialogEngine : IConversationEngine
         return AgentReply.Listen($"Thanks for calling {context.Tenant.Name}{name}. How can I help you today?");
     }
 
-    public Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken)
+    public async Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(input);
-        return Task.FromResult(Respond(context, state, input));
-    }
-
-    private static AgentReply Respond(ConversationContext context, DialogState state, CallerInput input)
-    {
         var tenant = context.Tenant;
         if (input.IsEmpty)
         {
             state.Silences++;
             return state.Silences >= MaxSilences
                 ? AgentReply.Hangup($"I haven't heard anything, so I'll let you go. Thanks for calling {tenant.Name}. Goodbye!")
-                : AgentReply.Listen("Sorry, I didn't hear anything. How can I help you today?");
+                : AgentReply.Listen($"Sorry, I didn't hear anything. {state.Prompt ?? "How can I help you today?"}");
         }
 
         state.Silences = 0;
-        var intent = IntentClassifier.Classify(input.Text, tenant);
-        if (intent != CallerIntent.Unknown)
+        var turn = new TurnInput(context, state, input, toolsFactory.For(context, state));
+        var reply = await RouteAsync(turn, cancellationToken);
+        if (!turn.NotUnderstood)
         {
             state.Misunderstandings = 0;
+            return reply;
+        }
+
+        state.Misunderstandings++;
+        return state.Misunderstandings >= MaxMisunderstandings
+            ? TransferTo(turn, tenant.DefaultTransferTarget, "I'm sorry, I'm having trouble understanding. Let me connect you")
+            : reply;
+    }
+
+    private static async Task<AgentReply> RouteAsync(TurnInput turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var tenant = turn.Tenant;
+        var intent = IntentClassifier.Classify(turn.Text, tenant);
+        if (intent == CallerIntent.Transfer)
+        {
+            return TransferTo(turn, IntentClassifier.FindDepartment(turn.Text, tenant) ?? tenant.DefaultTransferTarget, "Sure, let me connect you");
+        }
+
+        if (state.Stage != DialogStage.None)
+        {
+            if (intent is CallerIntent.Hours or CallerIntent.Faq && turn.Phrase is null && turn.Service is null)
+            {
+                return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} {state.Prompt}");
+            }
+
+            return state.Stage switch
+            {
+                DialogStage.AwaitAccountPhone or DialogStage.AwaitPin => await IdentityFlow.ContinueAsync(turn, cancellationToken),
+                DialogStage.AwaitAppointmentChoice => await AppointmentChangeFlow.ContinueAsync(turn, cancellationToken),
+                DialogStage.AwaitConfirmation when state.Task == DialogTask.Cancel => await AppointmentChangeFlow.ContinueAsync(turn, cancellationToken),
+                _ => await BookingFlow.ContinueAsync(turn, cancellationToken),
+            };
         }
 
         switch (intent)
         {
-            case CallerIntent.Transfer:
-                return TransferTo(tenant, IntentClassifier.FindDepartment(input.Text, tenant) ?? tenant.DefaultTransferTarget, "Sure, let me connect you");
-            case CallerIntent.Appointment:
-                return TransferTo(tenant, tenant.DefaultTransferTarget, "I can't change appointments on this line yet, so let me connect you");
+            case CallerIntent.Cancel:
+                return await AppointmentChangeFlow.StartAsync(turn, DialogTask.Cancel, cancellationToken);
+            case CallerIntent.Reschedule:
+                return await AppointmentChangeFlow.StartAsync(turn, DialogTask.Reschedule, cancellationToken);
+            case CallerIntent.ListAppointments:
+                return await AppointmentChangeFlow.StartAsync(turn, DialogTask.ListAppointments, cancellationToken);
+            case CallerIntent.Book:
+                return await BookingFlow.StartAsync(turn, cancellationToken);
             case CallerIntent.Hours:
-                return AgentReply.Listen($"{HoursSpeech.Answer(tenant, input.Text, context.Now)} {AnythingElse}");
             case CallerIntent.Faq:
-                return AgentReply.Listen($"{IntentClassifier.FindFaq(input.Text, tenant)!.Answer} {AnythingElse}");
+                return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} {BookingFlow.AnythingElse}");
             case CallerIntent.Goodbye:
                 return AgentReply.Hangup($"Thanks for calling {tenant.Name}. Have a great day. Goodbye!");
             case CallerIntent.Thanks:
-                return AgentReply.Listen($"You're welcome. {AnythingElse}");
+                return AgentReply.Listen($"You're welcome. {BookingFlow.AnythingElse}");
             default:
-                state.Misunderstandings++;
-                return state.Misunderstandings >= MaxMisunderstandings
-                    ? TransferTo(tenant, tenant.DefaultTransferTarget, "I'm sorry, I'm having trouble understanding. Let me connect you")
-                    : AgentReply.Listen("Sorry, I didn't catch that. I can tell you our hours or our address, or connect you with someone at the shop. What would you like?");
+                turn.NotUnderstood = true;
+                return AgentReply.Listen("Sorry, I didn't catch that. I can book, move or cancel an appointment, tell you our hours or our address, or connect you with someone at the shop. What would you like?");
         }
     }
 
-    private static AgentReply TransferTo(TenantProfile tenant, TransferTarget? target, string lead) =>
-        target is null
-            ? AgentReply.Hangup($"I'm sorry, there's nobody I can transfer you to right now. Please call back during business hours. Goodbye!")
+    private static AgentReply TransferTo(TurnInput turn, TransferTarget? target, string lead)
+    {
+        turn.State.ClearTask();
+        return target is null
+            ? AgentReply.Hangup("I'm sorry, there's nobody I can transfer you to right now. Please call back during business hours. Goodbye!")
             : AgentReply.Transfer($"{lead} with our {target.Department}. One moment please.", target.Target);
+    }
 }

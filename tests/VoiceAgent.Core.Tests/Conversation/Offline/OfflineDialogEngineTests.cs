@@ -1,13 +1,28 @@
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Conversation.Offline;
+using VoiceAgent.Core.Conversation.Tools;
+using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.Core.Tests.Support;
 
 namespace VoiceAgent.Core.Tests.Conversation.Offline;
 
-public sealed class OfflineDialogEngineTests
+/// <summary>The offline engine's answers to questions and requests for a person (booking has its own tests).</summary>
+public sealed class OfflineDialogEngineTests(AzuriteTables azurite) : IClassFixture<AzuriteTables>, IAsyncLifetime
 {
     private static readonly DateTimeOffset TuesdayMorning = new(2026, 12, 1, 9, 15, 0, TimeSpan.FromHours(-6));
-    private readonly OfflineDialogEngine _engine = new();
+    private OfflineDialogEngine _engine = null!;
+
+    public async Task InitializeAsync()
+    {
+        var tables = await azurite.NewTablesAsync();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TuesdayMorning);
+        _engine = new OfflineDialogEngine(new AgentToolsFactory(new SchedulingService(new AppointmentStore(tables), clock), new CustomerStore(tables)));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Greet_KnownCustomer_UsesFirstName()
@@ -124,6 +139,6 @@ public sealed class OfflineDialogEngineTests
         Assert.Equal("+15555550199", second.TransferTo);
     }
 
-    private static ConversationContext Context(Core.Customers.Customer? customer = null, DateTimeOffset? now = null) =>
+    private static ConversationContext Context(Customer? customer = null, DateTimeOffset? now = null) =>
         new(DemoTenant.Profile, "CA" + new string('1', 32), customer?.PhoneNumber ?? "+15555550177", customer, now ?? TuesdayMorning);
 }

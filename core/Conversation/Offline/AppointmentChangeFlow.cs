@@ -1,0 +1,143 @@
+using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Conversation.Understanding;
+
+namespace VoiceAgent.Core.Conversation.Offline;
+
+/// <summary>
+/// Cancelling or moving one of the caller's own appointments: finds it among the verified caller's upcoming
+/// appointments (never anyone else's, whatever name is said), asks which one when there are several, and
+/// confirms before changing anything.
+/// </summary>
+internal static class AppointmentChangeFlow
+{
+    public static async Task<AgentReply> StartAsync(TurnInput turn, DialogTask task, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        state.Task = task;
+        if (await turn.Tools.FindCustomerAsync(cancellationToken) is null)
+        {
+            return IdentityFlow.Start(turn);
+        }
+
+        var upcoming = await turn.Tools.ListMyAppointmentsAsync(cancellationToken);
+        if (upcoming.Count == 0)
+        {
+            state.ClearTask();
+            return AgentReply.Listen($"I don't see any upcoming appointments for you. {BookingFlow.AnythingElse}");
+        }
+
+        if (task == DialogTask.ListAppointments)
+        {
+            state.ClearTask();
+            return AgentReply.Listen($"You have {SlotSpeech.Or([.. upcoming.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])}. {BookingFlow.AnythingElse}");
+        }
+
+        var candidates = Narrow(turn, upcoming, useDate: task == DialogTask.Cancel);
+        if (candidates.Count == 1)
+        {
+            return await ChosenAsync(turn, candidates[0], cancellationToken);
+        }
+
+        state.Choices = [.. candidates.Select(a => a.Id)];
+        var verb = task == DialogTask.Cancel ? "cancel" : "move";
+        return BookingFlow.Ask(state, DialogStage.AwaitAppointmentChoice,
+            $"You have {SlotSpeech.Or([.. candidates.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])}. Which one would you like to {verb}?");
+    }
+
+    public static async Task<AgentReply> ContinueAsync(TurnInput turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var upcoming = await turn.Tools.ListMyAppointmentsAsync(cancellationToken);
+        if (state.Stage == DialogStage.AwaitAppointmentChoice)
+        {
+            var listed = upcoming.Where(a => state.Choices.Contains(a.Id)).ToList();
+            var picked = PickByOrdinal(turn, listed) ?? (Narrow(turn, listed, useDate: true) is { Count: 1 } one ? one[0] : null);
+            turn.NotUnderstood = picked is null;
+            return picked is null
+                ? BookingFlow.Ask(state, DialogStage.AwaitAppointmentChoice, $"Sorry, which one? {state.Prompt}")
+                : await ChosenAsync(turn, picked, cancellationToken);
+        }
+
+        // Awaiting the yes/no to a cancellation.
+        var appointment = upcoming.FirstOrDefault(a => a.Id == state.AppointmentId);
+        if (appointment is null)
+        {
+            state.ClearTask();
+            return AgentReply.Listen($"That appointment is no longer on the book. {BookingFlow.AnythingElse}");
+        }
+
+        switch (turn.YesNo)
+        {
+            case YesNoAnswer.Yes:
+                var cancelled = await turn.Tools.CancelAppointmentAsync(appointment.Id, cancellationToken);
+                state.ClearTask();
+                return AgentReply.Listen(cancelled is null
+                    ? $"That appointment was already cancelled. {BookingFlow.AnythingElse}"
+                    : $"Done. Your {appointment.Service} on {SlotSpeech.When(turn.Tenant, appointment.Start)} is cancelled. {BookingFlow.AnythingElse}");
+            case YesNoAnswer.No:
+                state.ClearTask();
+                return AgentReply.Listen($"Okay, I'll leave it as it is. {BookingFlow.AnythingElse}");
+            default:
+                turn.NotUnderstood = true;
+                return BookingFlow.Ask(state, DialogStage.AwaitConfirmation, $"Sorry, I didn't get that. {state.Prompt}");
+        }
+    }
+
+    private static async Task<AgentReply> ChosenAsync(TurnInput turn, Appointment appointment, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        state.AppointmentId = appointment.Id;
+        state.Choices = [];
+        if (state.Task == DialogTask.Cancel)
+        {
+            return BookingFlow.Ask(state, DialogStage.AwaitConfirmation,
+                $"I see your {appointment.Service} on {SlotSpeech.When(turn.Tenant, appointment.Start)}. Would you like me to cancel it?");
+        }
+
+        state.Service = appointment.Service;
+        BookingFlow.Absorb(turn);
+        if (state.Date is null && state.Time is null)
+        {
+            return BookingFlow.Ask(state, DialogStage.AwaitDay,
+                $"Your {appointment.Service} is on {SlotSpeech.When(turn.Tenant, appointment.Start)}. What day and time would you like instead?");
+        }
+
+        return await BookingFlow.AdvanceAsync(turn, cancellationToken);
+    }
+
+    /// <summary>The appointments the caller's words point at (service, and for a cancellation the day); all when nothing matches.</summary>
+    private static List<Appointment> Narrow(TurnInput turn, IReadOnlyList<Appointment> appointments, bool useDate)
+    {
+        var matches = appointments.ToList();
+        if (turn.Service is { } service && matches.Any(a => a.Service == service.Name))
+        {
+            matches = [.. matches.Where(a => a.Service == service.Name)];
+        }
+
+        if (useDate && turn.Phrase?.Date is { } date)
+        {
+            var onDate = matches.Where(a => Scheduling.SchedulingService.LocalDay(turn.Tenant, a.Start) == date).ToList();
+            if (onDate.Count > 0)
+            {
+                matches = onDate;
+            }
+        }
+
+        return matches;
+    }
+
+    private static Appointment? PickByOrdinal(TurnInput turn, List<Appointment> listed)
+    {
+        var text = IntentClassifier.Normalise(turn.Text);
+        string[] ordinals = ["first", "second", "third"];
+        for (var i = 0; i < Math.Min(ordinals.Length, listed.Count); i++)
+        {
+            if (IntentClassifier.ContainsPhrase(text, ordinals[i]))
+            {
+                return listed[i];
+            }
+        }
+
+        return IntentClassifier.ContainsPhrase(text, "last") && listed.Count > 0 ? listed[^1] : null;
+    }
+}

@@ -1,0 +1,312 @@
+using VoiceAgent.Core.Conversation.Understanding;
+using VoiceAgent.Core.Scheduling;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Conversation.Offline;
+
+/// <summary>
+/// Finding and confirming a time, for a new booking or for moving an appointment: fills service, day and time
+/// from what the caller says (corrections included), checks the slot, offers the nearest free times, reads the
+/// booking back, and writes it only after a yes.
+/// </summary>
+internal static class BookingFlow
+{
+    public const string AnythingElse = "Is there anything else I can help you with?";
+
+    public static Task<AgentReply> StartAsync(TurnInput turn, CancellationToken cancellationToken)
+    {
+        turn.State.Task = DialogTask.Book;
+        Absorb(turn);
+        return AdvanceAsync(turn, cancellationToken);
+    }
+
+    public static async Task<AgentReply> ContinueAsync(TurnInput turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        if (state.Stage == DialogStage.AwaitConfirmation)
+        {
+            var changed = Absorb(turn);
+            if (!changed && turn.YesNo == YesNoAnswer.Yes && state.Proposed is { } proposed)
+            {
+                return await CommitAsync(turn, proposed, cancellationToken);
+            }
+
+            if (!changed && turn.YesNo == YesNoAnswer.No)
+            {
+                state.Time = null;
+                state.Proposed = null;
+                return Ask(state, DialogStage.AwaitTime, "No problem. What day and time would work better for you?");
+            }
+
+            if (!changed)
+            {
+                turn.NotUnderstood = true;
+                return Ask(state, DialogStage.AwaitConfirmation, $"Sorry, I didn't get that. {state.Prompt}");
+            }
+
+            state.Proposed = null;
+            return await AdvanceAsync(turn, cancellationToken);
+        }
+
+        if (state.Stage == DialogStage.AwaitName)
+        {
+            state.CallerName = NameExtractor.FromAnswer(turn.Text);
+            turn.NotUnderstood = state.CallerName is null;
+            return state.CallerName is null
+                ? Ask(state, DialogStage.AwaitName, "Sorry, I didn't catch your name. Could you say it again?")
+                : await AdvanceAsync(turn, cancellationToken);
+        }
+
+        if (!Absorb(turn))
+        {
+            turn.NotUnderstood = true;
+            return Ask(state, state.Stage, $"Sorry, I didn't catch that. {state.Prompt}");
+        }
+
+        return await AdvanceAsync(turn, cancellationToken);
+    }
+
+    /// <summary>Takes service, name, day and time from the utterance; true when anything changed.</summary>
+    public static bool Absorb(TurnInput turn)
+    {
+        var state = turn.State;
+        var changed = false;
+        if (turn.Service is { } service && state.Task == DialogTask.Book && service.Name != state.Service)
+        {
+            state.Service = service.Name;
+            changed = true;
+        }
+
+        if (state.CallerName is null && turn.Context.Customer is null && state.CustomerId is null && NameExtractor.FromIntroduction(turn.Text) is { } name)
+        {
+            state.CallerName = name;
+        }
+
+        if (PickOffered(turn) is { } picked)
+        {
+            var local = TimeZoneInfo.ConvertTime(picked, turn.Tenant.TimeZone).DateTime;
+            state.Date = DateOnly.FromDateTime(local);
+            state.Time = TimeOnly.FromDateTime(local);
+            state.DayPart = null;
+            return true;
+        }
+
+        if (turn.Phrase is { } phrase)
+        {
+            if (phrase.Date is { } date && date != state.Date)
+            {
+                state.Date = date;
+                changed = true;
+            }
+
+            if (phrase.Time is { } time)
+            {
+                state.Time = time;
+                state.DayPart = phrase.DayPart;
+                changed = true;
+            }
+            else if (phrase.DayPart is { } part)
+            {
+                state.DayPart = part;
+                state.Time = null;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    public static async Task<AgentReply> AdvanceAsync(TurnInput turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var tenant = turn.Tenant;
+        if (state.Service is null || ServiceMatcher.ByName(state.Service, tenant) is not { } service)
+        {
+            var names = SlotSpeech.Or([.. tenant.Services.Select(s => s.Name)]);
+            return Ask(state, DialogStage.AwaitService, $"Sure. Which service do you need? We do {names}.");
+        }
+
+        if (state.Date is null && state.Time is { } onlyTime)
+        {
+            var todayAt = At(tenant, turn.Today, onlyTime);
+            state.Date = todayAt > turn.Context.Now.Add(tenant.Booking.MinimumLeadTime) ? turn.Today : turn.Today.AddDays(1);
+        }
+
+        if (state.Date is not { } day)
+        {
+            return Ask(state, DialogStage.AwaitDay, $"What day would you like to bring it in for the {service.Name}?");
+        }
+
+        if (state.Time is not { } timeOfDay)
+        {
+            return await OfferTimesAsync(turn, service, day, cancellationToken);
+        }
+
+        var start = At(tenant, day, timeOfDay);
+        var check = await turn.Tools.CheckAvailabilityAsync(service, start, cancellationToken);
+        if (check.Status != SlotStatus.Free)
+        {
+            return OfferAlternatives(turn, check);
+        }
+
+        if (state.Task == DialogTask.Book && await turn.Tools.FindCustomerAsync(cancellationToken) is null && state.CallerName is null)
+        {
+            if (string.IsNullOrEmpty(turn.Context.CallerNumber))
+            {
+                var desk = tenant.DefaultTransferTarget;
+                return desk is null
+                    ? AgentReply.Hangup("I'm sorry, I need a phone number to book under, and I can't see yours. Please call back from your phone. Goodbye.")
+                    : AgentReply.Transfer($"I can't see your phone number, so let me connect you with our {desk.Department} to book that.", desk.Target);
+            }
+
+            state.Proposed = start;
+            return Ask(state, DialogStage.AwaitName, "Great, that time is open. Can I get your name for the appointment?");
+        }
+
+        state.Proposed = start;
+        return Ask(state, DialogStage.AwaitConfirmation, await ReadBackAsync(turn, service, start, cancellationToken));
+    }
+
+    private static async Task<string> ReadBackAsync(TurnInput turn, ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var tenant = turn.Tenant;
+        if (turn.State.Task == DialogTask.Reschedule && turn.State.AppointmentId is { } id
+            && (await turn.Tools.ListMyAppointmentsAsync(cancellationToken)).FirstOrDefault(a => a.Id == id) is { } old)
+        {
+            return $"I can move your {old.Service} from {SlotSpeech.When(tenant, old.Start)} to {SlotSpeech.When(tenant, start)}. Shall I do that?";
+        }
+
+        var customer = await turn.Tools.FindCustomerAsync(cancellationToken);
+        var vehicle = customer?.Vehicles.Count > 0 ? $" for your {customer.Vehicles[0].Describe()}" : string.Empty;
+        var name = customer is null && turn.State.CallerName is { } caller ? $", under the name {caller}" : string.Empty;
+        return $"Just to confirm: {SlotSpeech.Article(service.Name)} {service.Name}{vehicle} on {SlotSpeech.When(tenant, start)}{name}. Shall I book it?";
+    }
+
+    private static async Task<AgentReply> CommitAsync(TurnInput turn, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var tenant = turn.Tenant;
+        var service = ServiceMatcher.ByName(state.Service!, tenant)!;
+        var result = state.Task == DialogTask.Reschedule
+            ? await turn.Tools.RescheduleAppointmentAsync(state.AppointmentId!, start, cancellationToken)
+            : await turn.Tools.BookAppointmentAsync(service, start, cancellationToken);
+
+        if (result.Appointment is { } appointment)
+        {
+            var moved = state.Task == DialogTask.Reschedule;
+            state.ClearTask();
+            return AgentReply.Listen(moved
+                ? $"Done. Your {appointment.Service} is now on {SlotSpeech.When(tenant, appointment.Start)}. {AnythingElse}"
+                : $"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. We'll see you then. {AnythingElse}");
+        }
+
+        if (result.Refusal is { } refusal)
+        {
+            return OfferAlternatives(turn, refusal);
+        }
+
+        state.ClearTask();
+        return AgentReply.Listen($"I'm sorry, I couldn't find that appointment anymore. {AnythingElse}");
+    }
+
+    private static async Task<AgentReply> OfferTimesAsync(TurnInput turn, ServiceOffering service, DateOnly day, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        TimeOnly? from = state.DayPart is { } part ? DayParts.Start(part) : null;
+        TimeOnly? to = state.DayPart is { } p ? DayParts.End(p) : null;
+        var free = await turn.Tools.FreeTimesAsync(service, day, from, to, cancellationToken);
+        var when = state.DayPart is { } named ? $"{SlotSpeech.Day(day)} {named.ToString().ToLowerInvariant()}" : SlotSpeech.Day(day);
+        if (free.Count > 0)
+        {
+            state.Offered = [.. Spread(free, 3)];
+            return Ask(state, DialogStage.AwaitTime, $"For {SlotSpeech.Article(service.Name)} {service.Name} on {when} I have {SlotSpeech.Or([.. state.Offered.Select(s => SlotSpeech.TimeOf(turn.Tenant, s))])}. Which time works for you?");
+        }
+
+        var next = await turn.Tools.NextFreeTimesAsync(service, day.AddDays(1), 3, cancellationToken);
+        state.Offered = [.. next];
+        state.DayPart = null;
+        var closed = turn.Tenant.IsClosedOn(day) ? $"We're closed on {SlotSpeech.Day(day)}." : $"I don't have anything open on {when}.";
+        return next.Count == 0
+            ? Ask(state, DialogStage.AwaitDay, $"{closed} What other day would work for you?")
+            : Ask(state, DialogStage.AwaitTime, $"{closed} The next times I have are {SlotSpeech.Options(turn.Tenant, next)}. Would one of those work?");
+    }
+
+    public static AgentReply OfferAlternatives(TurnInput turn, SlotCheck check)
+    {
+        var state = turn.State;
+        var tenant = turn.Tenant;
+        var requested = SlotSpeech.When(tenant, check.Requested);
+        var reason = check.Status switch
+        {
+            SlotStatus.Full or SlotStatus.CalendarBusy => $"Sorry, {requested} is already taken.",
+            SlotStatus.ClosedDay => $"Sorry, we're closed on {SlotSpeech.Day(SchedulingService.LocalDay(tenant, check.Requested))}.",
+            SlotStatus.OutsideHours => $"Sorry, {requested} is outside our opening hours.",
+            SlotStatus.TooSoon => $"Sorry, {requested} is too soon; appointments need at least {HoursOf(tenant.Booking.MinimumLeadTime)} notice.",
+            SlotStatus.BeyondHorizon => $"Sorry, I can only book up to {tenant.Booking.BookingHorizon.Days} days ahead.",
+            SlotStatus.NotOnGrid => "Appointments start on the hour or half hour.",
+            _ => $"Sorry, {requested} isn't available.",
+        };
+        state.Time = null;
+        state.Proposed = null;
+        state.Offered = [.. check.Alternatives];
+        return check.Alternatives.Count == 0
+            ? Ask(state, DialogStage.AwaitDay, $"{reason} What other day would work for you?")
+            : Ask(state, DialogStage.AwaitTime, $"{reason} The nearest times I have are {SlotSpeech.Options(tenant, check.Alternatives)}. Would one of those work?");
+    }
+
+    public static AgentReply Ask(DialogState state, DialogStage stage, string question)
+    {
+        state.Stage = stage;
+        state.Prompt = question;
+        return AgentReply.Listen(question);
+    }
+
+    public static DateTimeOffset At(TenantProfile tenant, DateOnly day, TimeOnly time) => SchedulingService.LocalInstant(tenant, day, time);
+
+    /// <summary>An offered start the caller picked: "the second one", "9:30", or a yes when only one was offered.</summary>
+    private static DateTimeOffset? PickOffered(TurnInput turn)
+    {
+        var offered = turn.State.Offered;
+        if (offered.Count == 0)
+        {
+            return null;
+        }
+
+        var text = IntentClassifier.Normalise(turn.Text);
+        string[] ordinals = ["first", "second", "third"];
+        for (var i = 0; i < Math.Min(ordinals.Length, offered.Count); i++)
+        {
+            if (IntentClassifier.ContainsPhrase(text, ordinals[i]))
+            {
+                return offered[i];
+            }
+        }
+
+        if (IntentClassifier.ContainsPhrase(text, "last") || IntentClassifier.ContainsPhrase(text, "latest"))
+        {
+            return offered[^1];
+        }
+
+        if (IntentClassifier.ContainsPhrase(text, "earliest"))
+        {
+            return offered[0];
+        }
+
+        if (turn.Phrase?.Time is { } time)
+        {
+            var matches = offered.Where(o =>
+            {
+                var local = TimeZoneInfo.ConvertTime(o, turn.Tenant.TimeZone).DateTime;
+                return TimeOnly.FromDateTime(local) == time && (turn.Phrase.Date is null || DateOnly.FromDateTime(local) == turn.Phrase.Date);
+            }).ToList();
+            return matches.Count > 0 ? matches[0] : null;
+        }
+
+        return offered.Count == 1 && turn.YesNo == YesNoAnswer.Yes && turn.Phrase is null ? offered[0] : null;
+    }
+
+    private static IEnumerable<DateTimeOffset> Spread(IReadOnlyList<DateTimeOffset> free, int count) =>
+        free.Count <= count ? free : Enumerable.Range(0, count).Select(i => free[i * (free.Count - 1) / (count - 1)]);
+
+    private static string HoursOf(TimeSpan lead) => lead.TotalHours == 1 ? "an hour's" : $"{lead.TotalHours:0} hours'";
+}

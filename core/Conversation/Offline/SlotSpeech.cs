@@ -1,0 +1,59 @@
+using System.Globalization;
+using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Conversation.Offline;
+
+/// <summary>Says dates, times and appointments in the shop's time zone the way a person would.</summary>
+public static class SlotSpeech
+{
+    /// <summary>"Wednesday, December 2nd at 9 AM".</summary>
+    public static string When(TenantProfile tenant, DateTimeOffset start)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var local = TimeZoneInfo.ConvertTime(start, tenant.TimeZone);
+        return $"{Day(DateOnly.FromDateTime(local.DateTime))} at {HoursSpeech.Time(TimeOnly.FromDateTime(local.DateTime))}";
+    }
+
+    /// <summary>"Wednesday, December 2nd".</summary>
+    public static string Day(DateOnly date) =>
+        $"{date.DayOfWeek}, {date.ToString("MMMM", CultureInfo.InvariantCulture)} {Ordinal(date.Day)}";
+
+    public static string TimeOf(TenantProfile tenant, DateTimeOffset start) =>
+        HoursSpeech.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, tenant.TimeZone).DateTime));
+
+    /// <summary>Several starts, grouped by day: "Wednesday, December 2nd at 8 AM, 8:30 AM or 9:30 AM".</summary>
+    public static string Options(TenantProfile tenant, IReadOnlyList<DateTimeOffset> starts)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var groups = starts
+            .GroupBy(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s, tenant.TimeZone).DateTime))
+            .Select(g => $"{Day(g.Key)} at {Or([.. g.Select(s => TimeOf(tenant, s))])}")
+            .ToList();
+        return Or(groups);
+    }
+
+    /// <summary>"an oil change on Wednesday, December 2nd at 9 AM".</summary>
+    public static string Appointment(TenantProfile tenant, Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        return $"{Article(appointment.Service)} {appointment.Service} on {When(tenant, appointment.Start)}";
+    }
+
+    public static string Article(string noun) => "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "an" : "a";
+
+    public static string Or(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => string.Empty,
+        1 => items[0],
+        _ => $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}",
+    };
+
+    private static string Ordinal(int day) => day switch
+    {
+        1 or 21 or 31 => $"{day}st",
+        2 or 22 => $"{day}nd",
+        3 or 23 => $"{day}rd",
+        _ => $"{day}th",
+    };
+}

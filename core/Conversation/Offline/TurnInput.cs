@@ -1,0 +1,37 @@
+using VoiceAgent.Core.Conversation.Tools;
+using VoiceAgent.Core.Conversation.Understanding;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Conversation.Offline;
+
+/// <summary>Everything one offline turn works with: the caller's words, what they mean, the state, and the tools.</summary>
+internal sealed class TurnInput
+{
+    public TurnInput(ConversationContext context, DialogState state, CallerInput input, AgentTools tools)
+    {
+        Context = context;
+        State = state;
+        Input = input;
+        Tools = tools;
+        Text = input.Text;
+        Phrase = DateTimePhraseParser.Parse(Text, context.Now, context.Tenant.TimeZone);
+        Service = ServiceMatcher.Find(Text, context.Tenant);
+        YesNo = YesNoClassifier.Classify(Text);
+    }
+
+    public ConversationContext Context { get; }
+    public DialogState State { get; }
+    public CallerInput Input { get; }
+    public AgentTools Tools { get; }
+    public string Text { get; }
+    public DateTimePhrase? Phrase { get; }
+    public ServiceOffering? Service { get; }
+    public YesNoAnswer YesNo { get; }
+
+    /// <summary>Set by a flow that could not use what the caller said (counts toward handing the call to a person).</summary>
+    public bool NotUnderstood { get; set; }
+
+    public TenantProfile Tenant => Context.Tenant;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Context.Now, Tenant.TimeZone).DateTime);
+}

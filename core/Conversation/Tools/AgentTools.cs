@@ -1,0 +1,135 @@
+using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Conversation.Offline;
+using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Scheduling;
+using VoiceAgent.Core.Telephony;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Conversation.Tools;
+
+/// <summary>
+/// The agent's tools for one call, used by the offline engine and exposed to an LLM. They act only for the
+/// verified caller: the customer matching the caller id, or the one the caller proved with a PIN, or the new
+/// customer registered on this call. Nothing here takes a customer id from the conversation.
+/// </summary>
+public sealed class AgentTools
+{
+    public const int MaxPinAttempts = 3;
+
+    private readonly SchedulingService _scheduling;
+    private readonly CustomerStore _customers;
+    private readonly ConversationContext _context;
+    private readonly DialogState _state;
+
+    internal AgentTools(SchedulingService scheduling, CustomerStore customers, ConversationContext context, DialogState state)
+    {
+        _scheduling = scheduling;
+        _customers = customers;
+        _context = context;
+        _state = state;
+    }
+
+    public TenantProfile Tenant => _context.Tenant;
+
+    /// <summary>The verified customer, if any.</summary>
+    public async Task<Customer?> FindCustomerAsync(CancellationToken cancellationToken)
+    {
+        if (_state.CustomerId is { } verified)
+        {
+            return await _customers.FindAsync(Tenant.Id, verified, cancellationToken);
+        }
+
+        return _context.Customer;
+    }
+
+    public IReadOnlyList<ServiceOffering> ListServices() => Tenant.Services;
+
+    public string BusinessInfo(string question) =>
+        IntentClassifier.FindFaq(question, Tenant)?.Answer ?? HoursSpeech.Answer(Tenant, question, _context.Now);
+
+    public Task<SlotCheck> CheckAvailabilityAsync(ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken) =>
+        _scheduling.CheckAsync(Tenant, service, start, cancellationToken);
+
+    public Task<IReadOnlyList<DateTimeOffset>> FreeTimesAsync(ServiceOffering service, DateOnly day, TimeOnly? notBefore, TimeOnly? before, CancellationToken cancellationToken) =>
+        _scheduling.FreeOnAsync(Tenant, service, day, notBefore, before, cancellationToken);
+
+    public Task<IReadOnlyList<DateTimeOffset>> NextFreeTimesAsync(ServiceOffering service, DateOnly fromDay, int count, CancellationToken cancellationToken) =>
+        _scheduling.NextFreeAsync(Tenant, service, fromDay, count, cancellationToken);
+
+    /// <summary>Books for the verified customer; a new caller is registered under the caller id with the name they gave.</summary>
+    public async Task<BookingResult> BookAppointmentAsync(ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        var customer = await FindCustomerAsync(cancellationToken) ?? await RegisterCallerAsync(cancellationToken)
+            ?? throw new InvalidOperationException("A booking needs a verified or registered caller.");
+        var result = await _scheduling.BookAsync(Tenant, customer, service, start, customer.Vehicles.Count > 0 ? customer.Vehicles[0] : null, _context.CallSid, cancellationToken);
+        if (result.Appointment is { } appointment)
+        {
+            _state.Booked.Add(appointment.Id);
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<Appointment>> ListMyAppointmentsAsync(CancellationToken cancellationToken) =>
+        await FindCustomerAsync(cancellationToken) is { } customer
+            ? await _scheduling.UpcomingAsync(Tenant, customer.Id, cancellationToken)
+            : [];
+
+    public async Task<Appointment?> CancelAppointmentAsync(string appointmentId, CancellationToken cancellationToken) =>
+        await FindCustomerAsync(cancellationToken) is { } customer
+            ? await _scheduling.CancelAsync(Tenant, customer.Id, appointmentId, null, cancellationToken)
+            : null;
+
+    public async Task<BookingResult> RescheduleAppointmentAsync(string appointmentId, DateTimeOffset newStart, CancellationToken cancellationToken) =>
+        await FindCustomerAsync(cancellationToken) is { } customer
+            ? await _scheduling.RescheduleAsync(Tenant, customer, appointmentId, newStart, _context.CallSid, cancellationToken)
+            : BookingResult.NotFound();
+
+    /// <summary>Verifies a PIN for the account on <paramref name="accountPhone"/>; the call then acts for that customer.</summary>
+    public async Task<PinCheck> VerifyPinAsync(string accountPhone, string pin, CancellationToken cancellationToken)
+    {
+        if (_state.PinAttempts >= MaxPinAttempts)
+        {
+            return PinCheck.Locked;
+        }
+
+        _state.PinAttempts++;
+        if (!PhoneNumber.TryParse(accountPhone, Tenant.Region, out var phone))
+        {
+            return PinCheck.Wrong;
+        }
+
+        var customer = await _customers.FindByPhoneAsync(Tenant.Id, phone.E164, cancellationToken);
+        if (customer is null || !await _customers.VerifyPinAsync(Tenant.Id, customer.Id, pin, cancellationToken))
+        {
+            return _state.PinAttempts >= MaxPinAttempts ? PinCheck.Locked : PinCheck.Wrong;
+        }
+
+        _state.CustomerId = customer.Id;
+        return PinCheck.Verified;
+    }
+
+    public TransferTarget? TransferToHuman(string? department) =>
+        (department is null ? null : IntentClassifier.FindDepartment(department, Tenant)) ?? Tenant.DefaultTransferTarget;
+
+    private async Task<Customer?> RegisterCallerAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(_state.CallerName) || string.IsNullOrEmpty(_context.CallerNumber))
+        {
+            return null;
+        }
+
+        var names = _state.CallerName.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        var customer = new Customer
+        {
+            Id = "cust-" + Guid.NewGuid().ToString("N")[..12],
+            TenantId = Tenant.Id,
+            FirstName = names[0],
+            LastName = names.Length > 1 ? names[1] : string.Empty,
+            PhoneNumber = _context.CallerNumber,
+        };
+        await _customers.SaveAsync(customer, cancellationToken);
+        _state.CustomerId = customer.Id;
+        return customer;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Security.Cryptography;
+using System.Text;
+using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Scheduling;
+
+/// <summary>
+/// Availability and booking against the tenant's book: reads what is booked, asks the calculator, and writes
+/// through the ETag-guarded <see cref="AppointmentStore"/>. Every change is for one customer the caller
+/// verified; ownership is checked here, not left to the dialog.
+/// </summary>
+public sealed class SchedulingService(AppointmentStore store, TimeProvider time)
+{
+    public const int AlternativesOffered = 3;
+
+    /// <summary>What is booked for the tenant around the window, plus the clock, for one service.</summary>
+    public async Task<AvailabilityQuery> QueryAsync(TenantProfile tenant, ServiceOffering service, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var book = await store.ListAsync(tenant.Id, from.AddDays(-1), to.AddDays(1), customerId: null, cancellationToken);
+        return new AvailabilityQuery(service, time.GetUtcNow())
+        {
+            Appointments = [.. book.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new ExistingAppointment(a.Start, a.End, a.Service))],
+        };
+    }
+
+    /// <summary>Can <paramref name="start"/> be booked? If not, why, and the nearest free starts.</summary>
+    public async Task<SlotCheck> CheckAsync(TenantProfile tenant, ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var calculator = new AvailabilityCalculator(tenant, tenant.Booking);
+        var day = LocalDay(tenant, start);
+        var query = await QueryAsync(tenant, service, day, day.AddDays(14), cancellationToken);
+        var status = calculator.CheckSlot(query, start);
+        return status == SlotStatus.Free
+            ? new SlotCheck(start, status, [])
+            : new SlotCheck(start, status, calculator.NearestAlternatives(query, start, AlternativesOffered));
+    }
+
+    /// <summary>Free starts on one local day, optionally within a part of the day (local times).</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> FreeOnAsync(TenantProfile tenant, ServiceOffering service, DateOnly day, TimeOnly? notBefore, TimeOnly? before, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var calculator = new AvailabilityCalculator(tenant, tenant.Booking);
+        var query = await QueryAsync(tenant, service, day, day, cancellationToken);
+        return [.. calculator.FreeSlotsOn(query, day).Where(s =>
+        {
+            var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(s, tenant.TimeZone).DateTime);
+            return (notBefore is null || local >= notBefore) && (before is null || local < before);
+        })];
+    }
+
+    /// <summary>The first free starts from a local day onwards (for "when is your next opening?").</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> NextFreeAsync(TenantProfile tenant, ServiceOffering service, DateOnly fromDay, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var calculator = new AvailabilityCalculator(tenant, tenant.Booking);
+        var to = fromDay.AddDays(14);
+        var query = await QueryAsync(tenant, service, fromDay, to, cancellationToken);
+        var from = TenantStart(tenant, fromDay);
+        return [.. calculator.FreeSlots(query, from, TenantStart(tenant, to)).Take(count)];
+    }
+
+    /// <summary>
+    /// Books a service for a verified customer. The id is derived from the call, service and start, so a retried
+    /// request never books twice.
+    /// </summary>
+    public async Task<BookingResult> BookAsync(TenantProfile tenant, Customer customer, ServiceOffering service, DateTimeOffset start, Vehicle? vehicle, string? callSid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(service);
+        if (customer.TenantId != tenant.Id)
+        {
+            throw new InvalidOperationException("A customer can only book with their own shop.");
+        }
+
+        var check = await CheckAsync(tenant, service, start, cancellationToken);
+        if (check.Status != SlotStatus.Free)
+        {
+            return BookingResult.Refused(check);
+        }
+
+        var day = LocalDay(tenant, start);
+        var appointment = new Appointment
+        {
+            Id = AppointmentId(day, callSid ?? Guid.NewGuid().ToString("N"), customer.Id, service.Name, start),
+            TenantId = tenant.Id,
+            CustomerId = customer.Id,
+            CustomerPhone = customer.PhoneNumber,
+            CustomerName = customer.FullName,
+            Service = service.Name,
+            Start = start.ToUniversalTime(),
+            End = start.AddMinutes(service.DurationMinutes).ToUniversalTime(),
+            Vehicle = vehicle,
+            Channel = "voice",
+            CallSid = callSid,
+            CreatedAt = time.GetUtcNow(),
+        };
+
+        var outcome = await store.TryBookAsync(appointment, day, Cells(tenant, service, start), service.Capacity, cancellationToken);
+        if (outcome == BookingOutcome.SlotTaken)
+        {
+            // Somebody took it between the check and the write: offer what is free now.
+            var again = await CheckAsync(tenant, service, start, cancellationToken);
+            return BookingResult.Refused(again with { Status = SlotStatus.Full });
+        }
+
+        return BookingResult.Done(appointment);
+    }
+
+    /// <summary>The customer's booked appointments from today on, soonest first.</summary>
+    public async Task<IReadOnlyList<Appointment>> UpcomingAsync(TenantProfile tenant, string customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var today = LocalDay(tenant, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var appointments = await store.ListAsync(tenant.Id, today, today.AddDays(tenant.Booking.BookingHorizon.Days + 1), customerId, cancellationToken);
+        return [.. appointments.Where(a => a.Status == AppointmentStatus.Booked && a.End > now)];
+    }
+
+    /// <summary>Cancels one of the customer's own appointments; anyone else's is refused as not found.</summary>
+    public async Task<Appointment?> CancelAsync(TenantProfile tenant, string customerId, string appointmentId, string? rescheduledTo, CancellationToken cancellationToken)
+    {
+        var appointment = await FindOwnAsync(tenant, customerId, appointmentId, cancellationToken);
+        if (appointment is null || appointment.Status != AppointmentStatus.Booked)
+        {
+            return null;
+        }
+
+        var service = tenant.Services.First(s => s.Name == appointment.Service);
+        var local = TimeZoneInfo.ConvertTime(appointment.Start, tenant.TimeZone);
+        await store.CancelAsync(appointment, LocalDay(tenant, appointment.Start), Cells(tenant, service, local), time.GetUtcNow(), rescheduledTo, cancellationToken);
+        return appointment;
+    }
+
+    /// <summary>Moves one of the customer's own appointments: books the new time first, then frees the old one.</summary>
+    public async Task<BookingResult> RescheduleAsync(TenantProfile tenant, Customer customer, string appointmentId, DateTimeOffset newStart, string? callSid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var old = await FindOwnAsync(tenant, customer.Id, appointmentId, cancellationToken);
+        if (old is null || old.Status != AppointmentStatus.Booked)
+        {
+            return BookingResult.NotFound();
+        }
+
+        var service = tenant.Services.First(s => s.Name == old.Service);
+        var booked = await BookAsync(tenant, customer, service, newStart, old.Vehicle, callSid, cancellationToken);
+        if (booked.Appointment is { } moved)
+        {
+            await CancelAsync(tenant, customer.Id, old.Id, moved.Id, cancellationToken);
+            return booked with { Replaced = old };
+        }
+
+        return booked;
+    }
+
+    private async Task<Appointment?> FindOwnAsync(TenantProfile tenant, string customerId, string appointmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (!TryDayOf(appointmentId, out var day))
+        {
+            return null;
+        }
+
+        var appointment = await store.FindAsync(tenant.Id, day, appointmentId, cancellationToken);
+        return appointment is not null && appointment.CustomerId == customerId ? appointment : null;
+    }
+
+    /// <summary>The slot-grid cells an appointment covers (UTC starts): every grid step within its duration.</summary>
+    public static IReadOnlyList<DateTimeOffset> Cells(TenantProfile tenant, ServiceOffering service, DateTimeOffset start)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(service);
+        var grid = tenant.Booking.SlotGridMinutes;
+        var count = (service.DurationMinutes + grid - 1) / grid;
+        return [.. Enumerable.Range(0, count).Select(i => start.ToUniversalTime().AddMinutes(grid * i))];
+    }
+
+    public static DateOnly LocalDay(TenantProfile tenant, DateTimeOffset instant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, tenant.TimeZone).DateTime);
+    }
+
+    /// <summary>
+    /// A local wall-clock time in the tenant's zone. A time skipped by spring-forward moves forward by the gap; a
+    /// time repeated by fall-back takes its first (daylight) occurrence.
+    /// </summary>
+    public static DateTimeOffset LocalInstant(TenantProfile tenant, DateOnly day, TimeOnly time)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var zone = tenant.TimeZone;
+        var local = day.ToDateTime(time);
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.Add(zone.GetUtcOffset(local.AddHours(12)) - zone.GetUtcOffset(local.AddHours(-12)));
+        }
+
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+
+    /// <summary>Midnight (or the first valid instant) of a local day.</summary>
+    public static DateTimeOffset TenantStart(TenantProfile tenant, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (tenant.TimeZone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, tenant.TimeZone.GetUtcOffset(local));
+    }
+
+    /// <summary><c>yyyyMMdd-</c> + a hash of what makes the booking unique: the day names the partition, the hash makes retries idempotent.</summary>
+    internal static string AppointmentId(DateOnly day, string origin, string customerId, string service, DateTimeOffset start)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{origin}|{customerId}|{service}|{start.UtcTicks}"));
+        return $"{day:yyyyMMdd}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
+    }
+
+    private static bool TryDayOf(string appointmentId, out DateOnly day) =>
+        DateOnly.TryParseExact(appointmentId.Split('-', 2)[0], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+}
