@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Conversation.Offline;
 using VoiceAgent.Core.Customers;
 using VoiceAgent.Core.Storage;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
 
@@ -23,6 +25,7 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics().TryAddSingleton<VoiceAgentTelemetry>();
         services.AddSingleton<VoiceAgentTables>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantDirectory>();

@@ -1,4 +1,5 @@
 using VoiceAgent.Core.Hosting;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Functions.Voice;
 
 namespace VoiceAgent.Functions.Hosting;
@@ -19,6 +20,7 @@ public static class FunctionsApp
 
         builder.WebHost.UseCustomHandlerPort();
         builder.Services.AddVoiceAgentCore(builder.Configuration);
+        builder.Services.AddVoiceAgentTelemetry(builder.Configuration, "functions");
         builder.Services.AddVoiceWebhooks();
         configure?.Invoke(builder);
 
