@@ -2,11 +2,6 @@ using System.Diagnostics;
 
 namespace VoiceAgent.Infra.Tests;
 
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public string Output => $"exit {ExitCode}\n--- stdout\n{StandardOutput}\n--- stderr\n{StandardError}";
-}
-
 /// <summary>Runs a tool to completion and captures what it printed.</summary>
 internal static class ProcessRunner
 {
