@@ -1,4 +1,7 @@
+using VoiceAgent.Core.Telemetry;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddVoiceAgentTelemetry(builder.Configuration, "webpubsub-host");
 
 var app = builder.Build();
 

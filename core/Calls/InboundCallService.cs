@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Core.Calls;
@@ -16,6 +17,7 @@ public sealed partial class InboundCallService(
     CallSessionStore sessions,
     IConversationEngine engine,
     TimeProvider time,
+    VoiceAgentTelemetry telemetry,
     ILogger<InboundCallService> logger)
 {
     private const int MaxSaveAttempts = 3;
@@ -55,6 +57,7 @@ public sealed partial class InboundCallService(
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(render);
         var started = Stopwatch.GetTimestamp();
+        using var span = VoiceAgentTelemetry.ActivitySource.StartActivity(VoiceAgentTelemetry.TurnActivityName)?.SetTag(VoiceAgentTelemetry.CallSidTag, call.CallSid.Value);
         var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken)
             ?? throw new CallNotFoundException($"No tenant answers {call.Dialed.Masked}.");
 
@@ -91,6 +94,12 @@ public sealed partial class InboundCallService(
                     new CallTurn(updated.TurnCount, input.Speech, input.Digits, input.Confidence, reply.Speech, reply.Action.ToString(), now, elapsed.TotalMilliseconds),
                     cancellationToken);
                 LogTurn(logger, call.CallSid.Value, updated.TurnCount, reply.Action.ToString(), elapsed.TotalMilliseconds);
+                telemetry.RecordTurn(tenant.Id, reply.Action.ToString(), elapsed);
+                if (reply.Action == CallAction.Transfer)
+                {
+                    telemetry.RecordTransfer(tenant.Id, tenant.TransferTargets.FirstOrDefault(t => t.Target == reply.TransferTo)?.Department ?? "unknown");
+                }
+
                 return outcome;
             }
 
@@ -113,6 +122,10 @@ public sealed partial class InboundCallService(
 
         await sessions.RecordEndAsync(tenant.Id, call.CallSid.Value, status, durationSeconds, time.GetUtcNow(), cancellationToken);
         LogEnded(logger, call.CallSid.Value, status, durationSeconds);
+        if (CallStatuses.IsFinal(status))
+        {
+            telemetry.RecordCallEnded(tenant.Id, status);
+        }
     }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Call {CallSid} to unconfigured number {Dialed}")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceAgent.Core.Appointments;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Conversation.Offline;
@@ -8,6 +9,7 @@ using VoiceAgent.Core.Conversation.Tools;
 using VoiceAgent.Core.Customers;
 using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Storage;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
 
@@ -26,6 +28,7 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics().TryAddSingleton<VoiceAgentTelemetry>();
         services.AddSingleton<VoiceAgentTables>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<TenantDirectory>();

@@ -1,5 +1,6 @@
 using VoiceAgent.Core.Hosting;
 using VoiceAgent.Functions.Staff;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Functions.Voice;
 
 namespace VoiceAgent.Functions.Hosting;
@@ -20,6 +21,7 @@ public static class FunctionsApp
 
         builder.WebHost.UseCustomHandlerPort();
         builder.Services.AddVoiceAgentCore(builder.Configuration);
+        builder.Services.AddVoiceAgentTelemetry(builder.Configuration, "functions");
         builder.Services.AddVoiceWebhooks();
         builder.Services.AddStaffApi(builder.Configuration);
         configure?.Invoke(builder);

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace VoiceAgent.Core.Telemetry;
+
+/// <summary>
+/// The one <see cref="ActivitySource"/> and <see cref="Meter"/> of VoiceAgent, and its custom metrics.
+/// Application Insights stores each metric in <c>customMetrics</c> under the instrument name and each tag in
+/// <c>customDimensions</c>, so the workbook and alert rules in infra/ query exactly these names (a test checks).
+/// </summary>
+public sealed class VoiceAgentTelemetry
+{
+    /// <summary>Name of both the activity source and the meter.</summary>
+    public const string Name = "VoiceAgent";
+
+    /// <summary>Application Insights connection string; the exporter is off when it is empty (local runs, tests).</summary>
+    public const string ConnectionStringVariable = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary><c>ClientId=&lt;guid&gt;;Authorization=AAD</c>: export with that user-assigned identity (Application Insights local auth is off in Azure).</summary>
+    public const string AuthenticationStringVariable = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
+    /// <summary>Histogram, ms: caller input received → agent reply ready (one agent turn). Tags: tenant, action.</summary>
+    public const string TurnDurationMetric = "voiceagent.turn.duration";
+
+    /// <summary>Counter: calls that ended, by Twilio's final <c>CallStatus</c>. Tags: tenant, outcome.</summary>
+    public const string CallsMetric = "voiceagent.calls";
+
+    /// <summary>Counter: appointments booked, rescheduled or cancelled. Tags: tenant, action.</summary>
+    public const string BookingsMetric = "voiceagent.bookings";
+
+    /// <summary>Counter: calls handed to a person. Tags: tenant, department.</summary>
+    public const string TransfersMetric = "voiceagent.transfers";
+
+    /// <summary>Counter: reminder calls by outcome (confirmed, rescheduled, cancelled, voicemail, no_answer, sms, failed). Tags: tenant, outcome.</summary>
+    public const string RemindersMetric = "voiceagent.reminders";
+
+    /// <summary>Counter: workflow messages moved to a poison queue. Tags: queue.</summary>
+    public const string PoisonMessagesMetric = "voiceagent.workflow.poison_messages";
+
+    /// <summary>Counter: turns answered by the offline engine because the LLM failed or was too slow. Tags: reason.</summary>
+    public const string LlmFallbacksMetric = "voiceagent.llm.fallbacks";
+
+    public const string TenantTag = "tenant";
+    public const string OutcomeTag = "outcome";
+    public const string ActionTag = "action";
+    public const string DepartmentTag = "department";
+    public const string QueueTag = "queue";
+    public const string ReasonTag = "reason";
+
+    /// <summary>Span around one agent turn (Application Insights: <c>dependencies</c>, exact percentiles).</summary>
+    public const string TurnActivityName = "voiceagent.turn";
+
+    /// <summary>Span tag carrying Twilio's call SID, the key of the workbook's call lookup.</summary>
+    public const string CallSidTag = "voiceagent.call_sid";
+
+    /// <summary>Reminder outcome that the "reminder failures" alert counts.</summary>
+    public const string ReminderFailedOutcome = "failed";
+
+    /// <summary>Spans for call, turn, tool and workflow step.</summary>
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    /// <summary>Every custom metric name, for exporters' views and the infra cross-check.</summary>
+    public static IReadOnlyList<string> MetricNames { get; } =
+        [TurnDurationMetric, CallsMetric, BookingsMetric, TransfersMetric, RemindersMetric, PoisonMessagesMetric, LlmFallbacksMetric];
+
+    public VoiceAgentTelemetry(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(Name);
+        TurnDuration = meter.CreateHistogram<double>(TurnDurationMetric, "ms", "Time to produce one agent turn");
+        Calls = meter.CreateCounter<long>(CallsMetric, "{call}", "Calls ended, by outcome");
+        Bookings = meter.CreateCounter<long>(BookingsMetric, "{booking}", "Appointments booked, rescheduled or cancelled");
+        Transfers = meter.CreateCounter<long>(TransfersMetric, "{transfer}", "Calls transferred to a person");
+        Reminders = meter.CreateCounter<long>(RemindersMetric, "{reminder}", "Reminder calls, by outcome");
+        PoisonMessages = meter.CreateCounter<long>(PoisonMessagesMetric, "{message}", "Workflow messages moved to a poison queue");
+        LlmFallbacks = meter.CreateCounter<long>(LlmFallbacksMetric, "{turn}", "Turns answered by the offline engine instead of the LLM");
+    }
+
+    public Histogram<double> TurnDuration { get; }
+
+    public Counter<long> Calls { get; }
+
+    public Counter<long> Bookings { get; }
+
+    public Counter<long> Transfers { get; }
+
+    public Counter<long> Reminders { get; }
+
+    public Counter<long> PoisonMessages { get; }
+
+    public Counter<long> LlmFallbacks { get; }
+
+    public void RecordTurn(string tenantId, string action, TimeSpan elapsed) =>
+        TurnDuration.Record(elapsed.TotalMilliseconds, new(TenantTag, tenantId), new(ActionTag, action));
+
+    public void RecordCallEnded(string tenantId, string outcome) =>
+        Calls.Add(1, new(TenantTag, tenantId), new(OutcomeTag, outcome));
+
+    public void RecordTransfer(string tenantId, string department) =>
+        Transfers.Add(1, new(TenantTag, tenantId), new(DepartmentTag, department));
+}

@@ -1,0 +1,298 @@
+// VoiceAgent: everything `azd up` creates. One module per concern under modules/; names come from
+// abbreviations.json + a uniqueString token; each module grants its resource's roles to the identities that need it.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; seeds the resource token and names the resource group.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource. Flex Consumption runs in a subset of regions.')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Twilio account SID (AC…), used by outbound calls and SMS.')
+param twilioAccountSid string = ''
+
+@secure()
+@description('Twilio auth token, stored in Key Vault. Empty: set the secret later (docs/deployment.md).')
+param twilioAuthToken string = ''
+
+@secure()
+@description('Google service-account JSON for the calendar integration, stored in Key Vault. Empty: not used.')
+param googleCredentialsJson string = ''
+
+@description('Azure OpenAI chat model.')
+param openAiModelName string = 'gpt-4o-mini'
+param openAiModelVersion string = '2024-07-18'
+@allowed(['GlobalStandard', 'Standard', 'DataZoneStandard'])
+param openAiDeploymentSku string = 'GlobalStandard'
+@description('Azure OpenAI capacity, thousands of tokens per minute.')
+@minValue(1)
+param openAiCapacity int = 30
+
+@allowed(['Free_F1', 'Standard_S1', 'Premium_P1'])
+param webPubSubSku string = 'Free_F1'
+param webPubSubHub string = 'calls'
+
+@description('App Service plan SKU for webpubsub-host (always on needs Basic or above).')
+@allowed(['B1', 'B2', 'B3', 'S1', 'P0v3', 'P1v3'])
+param hostSku string = 'B1'
+
+@description('Always-ready instances for the HTTP function group: a Twilio webhook must not wait on a cold start.')
+@minValue(1)
+param alwaysReadyHttpInstances int = 1
+@allowed([512, 2048, 4096])
+param functionsInstanceMemoryMB int = 2048
+@minValue(40)
+param functionsMaximumInstanceCount int = 100
+
+@description('Twilio <Say> voice and language for the Gather transport.')
+param sayVoice string = 'Polly.Joanna-Neural'
+param voiceLanguage string = 'en-US'
+
+@description('Seed the demo tenant (Northside Auto Care, +15555550100) on start.')
+param seedDemoTenant bool = false
+
+@description('Alert when more than this percentage of voice webhooks fail or hit the fallback URL (15 min).')
+@minValue(1)
+param webhookFailureRatePercent int = 5
+@description('Alert when p95 turn latency exceeds this (ms).')
+@minValue(100)
+param turnLatencyBudgetMs int = 4000
+@description('Mail alerts here; empty = portal only.')
+param alertEmailAddress string = ''
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+
+var functionAppName = '${abbrs.webSitesFunctions}voice-${resourceToken}'
+var hostAppName = '${abbrs.webSitesAppService}host-${resourceToken}'
+var deploymentContainerName = 'app-package-${resourceToken}'
+
+// Table and queue names: created here, handed to the apps as Storage__*Table / Workflows__StepsQueue.
+var tableNames = {
+  tenants: 'Tenants'
+  tenantNumbers: 'TenantNumbers'
+  customers: 'Customers'
+  customerPhones: 'CustomerPhones'
+  calls: 'Calls'
+  turns: 'CallTurns'
+}
+var workflowStepsQueue = 'workflow-steps'
+var queueNames = [workflowStepsQueue, '${workflowStepsQueue}-poison']
+
+var voice = {
+  sayVoice: sayVoice
+  language: voiceLanguage
+  gatherTimeoutSeconds: 5
+  speechTimeout: '2'
+  speechModel: 'phone_call'
+  turnDeadlineSeconds: 10
+}
+
+var twilioAuthTokenSecretName = 'twilio-auth-token'
+var googleCredentialsSecretName = 'google-credentials'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    functionsIdentityName: '${abbrs.managedIdentityUserAssignedIdentities}functions-${resourceToken}'
+    hostIdentityName: '${abbrs.managedIdentityUserAssignedIdentities}host-${resourceToken}'
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    publisherPrincipalIds: [identity.outputs.functionsPrincipalId, identity.outputs.hostPrincipalId]
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    deploymentContainerName: deploymentContainerName
+    tableNames: map(items(tableNames), table => table.value)
+    queueNames: queueNames
+    functionsPrincipalId: identity.outputs.functionsPrincipalId
+    hostPrincipalId: identity.outputs.hostPrincipalId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    twilioAuthToken: twilioAuthToken
+    googleCredentialsJson: googleCredentialsJson
+    twilioAuthTokenSecretName: twilioAuthTokenSecretName
+    googleCredentialsSecretName: googleCredentialsSecretName
+    readerPrincipalIds: [identity.outputs.functionsPrincipalId, identity.outputs.hostPrincipalId]
+  }
+}
+
+module webPubSub 'modules/webpubsub.bicep' = {
+  name: 'webpubsub'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: '${abbrs.signalRServiceWebPubSub}${resourceToken}'
+    hubName: webPubSubHub
+    skuName: webPubSubSku
+    hostPrincipalId: identity.outputs.hostPrincipalId
+  }
+}
+
+module speech 'modules/speech.bicep' = {
+  name: 'speech'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: '${abbrs.cognitiveServicesSpeech}${resourceToken}'
+    principalIds: [identity.outputs.hostPrincipalId]
+  }
+}
+
+module openAi 'modules/openai.bicep' = {
+  name: 'openai'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: '${abbrs.cognitiveServicesOpenAI}${resourceToken}'
+    deploymentName: openAiModelName
+    modelName: openAiModelName
+    modelVersion: openAiModelVersion
+    skuName: openAiDeploymentSku
+    capacity: openAiCapacity
+    principalIds: [identity.outputs.functionsPrincipalId, identity.outputs.hostPrincipalId]
+  }
+}
+
+var twilioAuthTokenReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${twilioAuthTokenSecretName}/)'
+var googleCredentialsReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${googleCredentialsSecretName}/)'
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}functions-${resourceToken}'
+    serviceName: 'functions'
+    identityId: identity.outputs.functionsIdentityId
+    identityClientId: identity.outputs.functionsClientId
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    twilioAuthTokenReference: twilioAuthTokenReference
+    twilioAccountSid: twilioAccountSid
+    tableNames: tableNames
+    voice: voice
+    seedDemoTenant: seedDemoTenant
+    googleCredentialsReference: googleCredentialsReference
+    openAiEndpoint: openAi.outputs.endpoint
+    openAiDeployment: openAi.outputs.deploymentName
+    workflowStepsQueue: workflowStepsQueue
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    instanceMemoryMB: functionsInstanceMemoryMB
+    maximumInstanceCount: functionsMaximumInstanceCount
+  }
+}
+
+module hostApp 'modules/webpubsub-host.bicep' = {
+  name: 'webpubsub-host'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: hostAppName
+    planName: '${abbrs.webServerFarms}host-${resourceToken}'
+    serviceName: 'webpubsub-host'
+    skuName: hostSku
+    identityId: identity.outputs.hostIdentityId
+    identityClientId: identity.outputs.hostClientId
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    twilioAuthTokenReference: twilioAuthTokenReference
+    twilioAccountSid: twilioAccountSid
+    tableNames: tableNames
+    voice: voice
+    speechEndpoint: speech.outputs.endpoint
+    speechResourceId: speech.outputs.id
+    openAiEndpoint: openAi.outputs.endpoint
+    openAiDeployment: openAi.outputs.deploymentName
+    webPubSubEndpoint: webPubSub.outputs.endpoint
+    webPubSubHub: webPubSub.outputs.hubName
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    displayName: 'VoiceAgent (${environmentName})'
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    namePrefix: '${abbrs.insightsScheduledQueryRules}${resourceToken}-'
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    webhookFailureRatePercent: webhookFailureRatePercent
+    turnLatencyBudgetMs: turnLatencyBudgetMs
+    alertEmailAddress: alertEmailAddress
+  }
+}
+
+// Paste these into the Twilio console (phone number → Voice configuration).
+output TWILIO_VOICE_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/incoming'
+output TWILIO_STATUS_CALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/status'
+output TWILIO_FALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/fallback'
+output WEBPUBSUB_HOST_URL string = 'https://${hostApp.outputs.defaultHostName}'
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_WEBPUBSUB_HOST_NAME string = hostApp.outputs.name
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output WORKBOOK_ID string = workbook.outputs.id

@@ -1,0 +1,106 @@
+// Storage: the app's tables and workflow queues, the Functions host's own storage and the Flex deployment
+// container. Shared key access is off: every caller uses Entra ID (managed identity).
+
+param location string
+param tags object
+param name string
+param deploymentContainerName string
+@description('Table names, the same values the apps read from Storage__*Table.')
+param tableNames array
+@description('Queue names: workflow steps and their poison queue.')
+param queueNames array
+@description('The function app identity: blob (host storage + deployment package), queue and table data.')
+param functionsPrincipalId string
+@description('The web pubsub host identity: queue and table data.')
+param hostPrincipalId string
+
+var roles = {
+  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+}
+
+var assignments = [
+  { principalId: functionsPrincipalId, role: roles.blobDataOwner }
+  { principalId: functionsPrincipalId, role: roles.queueDataContributor }
+  { principalId: functionsPrincipalId, role: roles.tableDataContributor }
+  { principalId: hostPrincipalId, role: roles.queueDataContributor }
+  { principalId: hostPrincipalId, role: roles.tableDataContributor }
+]
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queue in queueNames: {
+    parent: queueService
+    name: queue
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
+  for table in tableNames: {
+    parent: tableService
+    name: table
+  }
+]
+
+resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for assignment in assignments: {
+    scope: account
+    name: guid(account.id, assignment.principalId, assignment.role)
+    properties: {
+      principalId: assignment.principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', assignment.role)
+    }
+  }
+]
+
+output name string = account.name
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue
+output tableEndpoint string = account.properties.primaryEndpoints.table
+output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'

@@ -1,0 +1,112 @@
+// The webpubsub-host app: always-on ASP.NET Core on App Service Linux, WebSockets on, for Twilio media streams
+// (<Connect><Stream>) and live call events. Every connection is identity-based.
+
+param location string
+param tags object
+param name string
+param planName string
+@description('azd service name; must match the key in azure.yaml.')
+param serviceName string
+@description('App Service plan SKU; Basic or above (always on needs it).')
+param skuName string
+param identityId string
+param identityClientId string
+param queueEndpoint string
+param tableEndpoint string
+param applicationInsightsConnectionString string
+param twilioAuthTokenReference string
+param twilioAccountSid string
+param tableNames object
+param voice object
+param speechEndpoint string
+param speechResourceId string
+param openAiEndpoint string
+param openAiDeployment string
+param webPubSubEndpoint string
+param webPubSubHub string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      webSocketsEnabled: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/healthz'
+      appCommandLine: 'dotnet VoiceAgent.WebPubSubHost.dll'
+    }
+  }
+}
+
+// Keys are literal so tests/VoiceAgent.Infra.Tests can read them from the compiled template.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: {
+    AZURE_CLIENT_ID: identityClientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // core: StorageOptions
+    Storage__TableServiceUri: tableEndpoint
+    Storage__QueueServiceUri: queueEndpoint
+    Storage__ManagedIdentityClientId: identityClientId
+    Storage__TenantsTable: tableNames.tenants
+    Storage__TenantNumbersTable: tableNames.tenantNumbers
+    Storage__CustomersTable: tableNames.customers
+    Storage__CustomerPhonesTable: tableNames.customerPhones
+    Storage__CallsTable: tableNames.calls
+    Storage__TurnsTable: tableNames.turns
+    Storage__CreateTablesOnStart: 'false'
+    // core: TwilioOptions. The media-stream upgrade is signed over this host's URL.
+    Twilio__AuthToken: twilioAuthTokenReference
+    Twilio__AccountSid: twilioAccountSid
+    Twilio__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+    // core: VoiceOptions
+    Voice__SayVoice: voice.sayVoice
+    Voice__Language: voice.language
+    Voice__GatherTimeoutSeconds: string(voice.gatherTimeoutSeconds)
+    Voice__SpeechTimeout: voice.speechTimeout
+    Voice__SpeechModel: voice.speechModel
+    Voice__TurnDeadlineSeconds: string(voice.turnDeadlineSeconds)
+    // core: DemoOptions (the function app seeds; one writer is enough)
+    Demo__SeedDemoTenant: 'false'
+    // Provisioned for the stream transport and live events, not built yet; listed as pending in the settings test.
+    Speech__Endpoint: speechEndpoint
+    Speech__ResourceId: speechResourceId
+    OpenAI__Endpoint: openAiEndpoint
+    OpenAI__Deployment: openAiDeployment
+    WebPubSub__Endpoint: webPubSubEndpoint
+    WebPubSub__Hub: webPubSubHub
+  }
+}
+
+output name string = app.name
+output defaultHostName string = app.properties.defaultHostName

@@ -1,0 +1,182 @@
+// Azure Monitor workbook over Application Insights: the custom metrics the apps emit (names as in
+// core/Telemetry/VoiceAgentTelemetry.cs; a test checks they match), webhook health, and a call lookup by call SID.
+// customMetrics holds one row per export interval and tag set: counters are sum(valueSum); histograms carry
+// valueSum/valueCount/valueMin/valueMax. Exact turn percentiles come from the turn spans (dependencies).
+
+param location string
+param tags object
+param displayName string
+param applicationInsightsId string
+
+var charts = [
+  {
+    name: 'turn-latency'
+    title: 'Turn latency (ms): mean and max per interval'
+    visualization: 'timechart'
+    query: 'customMetrics\n| where name == \'voiceagent.turn.duration\'\n| summarize mean_ms = sum(valueSum) / sum(valueCount), max_ms = max(valueMax) by bin(timestamp, {TimeRange:grain})\n| render timechart'
+  }
+  {
+    name: 'turn-percentiles'
+    title: 'Turn latency percentiles (ms), from turn spans'
+    visualization: 'timechart'
+    query: 'dependencies\n| where name == \'voiceagent.turn\'\n| summarize p50 = percentile(duration, 50), p95 = percentile(duration, 95) by bin(timestamp, {TimeRange:grain})\n| render timechart'
+  }
+  {
+    name: 'calls-by-outcome'
+    title: 'Calls by outcome'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.calls\'\n| extend outcome = tostring(customDimensions.outcome)\n| summarize calls = sum(valueSum) by outcome, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'bookings'
+    title: 'Bookings (booked, rescheduled, cancelled)'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.bookings\'\n| extend action = tostring(customDimensions.action)\n| summarize bookings = sum(valueSum) by action, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'transfers'
+    title: 'Transfers to a person, by department'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.transfers\'\n| extend department = tostring(customDimensions.department)\n| summarize transfers = sum(valueSum) by department, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'reminders'
+    title: 'Reminder calls by outcome'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.reminders\'\n| extend outcome = tostring(customDimensions.outcome)\n| summarize reminders = sum(valueSum) by outcome, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'poison-messages'
+    title: 'Workflow messages moved to a poison queue'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.workflow.poison_messages\'\n| extend queue = tostring(customDimensions.queue)\n| summarize messages = sum(valueSum) by queue, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'llm-fallbacks'
+    title: 'Turns answered by the offline engine (LLM fallback)'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.llm.fallbacks\'\n| extend reason = tostring(customDimensions.reason)\n| summarize fallbacks = sum(valueSum) by reason, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'webhooks'
+    title: 'Voice webhooks: requests, failures and fallback-URL hits'
+    visualization: 'timechart'
+    query: 'requests\n| where url has \'/api/voice/\'\n| summarize requests = count(), failed = countif(success == false), fallback = countif(url has \'/api/voice/fallback\') by bin(timestamp, {TimeRange:grain})\n| render timechart'
+  }
+]
+
+var chartItems = [
+  for chart in charts: {
+    type: 3
+    name: chart.name
+    content: {
+      version: 'KqlItem/1.0'
+      title: chart.title
+      query: chart.query
+      size: 0
+      queryType: 0
+      resourceType: 'microsoft.insights/components'
+      timeContextFromParameter: 'TimeRange'
+      timeContext: {
+        durationMs: 86400000
+      }
+      visualization: chart.visualization
+    }
+  }
+]
+
+var header = [
+  {
+    type: 1
+    name: 'header'
+    content: {
+      json: '## VoiceAgent\nCalls, bookings, latency and failures. Pick a time range; paste a call SID (CA…) to see everything recorded for one call.'
+    }
+  }
+  {
+    type: 9
+    name: 'parameters'
+    content: {
+      version: 'KqlParameterItem/1.0'
+      style: 'pills'
+      queryType: 0
+      resourceType: 'microsoft.insights/components'
+      parameters: [
+        {
+          id: 'a1d8f3e2-4c57-4b6e-9a0f-1f3c2b7d9e01'
+          version: 'KqlParameterItem/1.0'
+          name: 'TimeRange'
+          label: 'Time range'
+          type: 4
+          isRequired: true
+          value: {
+            durationMs: 86400000
+          }
+          typeSettings: {
+            selectableValues: [
+              { durationMs: 3600000 }
+              { durationMs: 14400000 }
+              { durationMs: 86400000 }
+              { durationMs: 604800000 }
+              { durationMs: 2592000000 }
+            ]
+          }
+        }
+        {
+          id: 'b2e9a4f3-5d68-4c7f-8b1a-2a4d3c8e0f12'
+          version: 'KqlParameterItem/1.0'
+          name: 'CallSid'
+          label: 'Call SID'
+          type: 1
+          value: ''
+        }
+      ]
+    }
+  }
+]
+
+var callLookup = {
+  type: 3
+  name: 'call-lookup'
+  conditionalVisibility: {
+    parameterName: 'CallSid'
+    comparison: 'isNotEqualTo'
+    value: ''
+  }
+  content: {
+    version: 'KqlItem/1.0'
+    title: 'Call lookup: everything recorded for call {CallSid}'
+    query: 'union requests, dependencies, traces, exceptions\n| where tostring(customDimensions.CallSid) == \'{CallSid}\' or tostring(customDimensions[\'voiceagent.call_sid\']) == \'{CallSid}\'\n| project timestamp, itemType, cloud_RoleName, name, message, severityLevel, duration, resultCode, operation_Id\n| order by timestamp asc'
+    size: 0
+    queryType: 0
+    resourceType: 'microsoft.insights/components'
+    timeContextFromParameter: 'TimeRange'
+    timeContext: {
+      durationMs: 86400000
+    }
+    visualization: 'table'
+  }
+}
+
+var content = {
+  version: 'Notebook/1.0'
+  items: concat(header, [callLookup], chartItems)
+  fallbackResourceIds: [applicationInsightsId]
+  '$schema': 'https://github.com/Microsoft/Application-Insights-Workbooks/blob/master/schema/workbook.json'
+}
+
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(resourceGroup().id, applicationInsightsId, 'voiceagent-workbook')
+  location: location
+  tags: tags
+  kind: 'shared'
+  properties: {
+    displayName: displayName
+    category: 'workbook'
+    sourceId: applicationInsightsId
+    serializedData: string(content)
+    version: 'Notebook/1.0'
+  }
+}
+
+output id string = workbook.id

@@ -1,0 +1,85 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using VoiceAgent.Core.Telemetry;
+
+namespace VoiceAgent.Infra.Tests;
+
+/// <summary>The app settings the code reads, derived from the code itself, and the settings infra sets for other readers.</summary>
+internal static partial class AppSettingsCatalog
+{
+    /// <summary>Local-only settings that must never reach Azure: a storage connection string carries an account key.</summary>
+    public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal) { "Storage__ConnectionString" };
+
+    /// <summary>Set by the platform at run time, not by infra.</summary>
+    public static readonly IReadOnlySet<string> ProvidedByHost = new HashSet<string>(StringComparer.Ordinal) { "FUNCTIONS_CUSTOMHANDLER_PORT" };
+
+    /// <summary>Read by the Functions host or the Azure SDK, not by our code.</summary>
+    public static readonly IReadOnlySet<string> Platform = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AzureWebJobsStorage__credential",
+        "AzureWebJobsStorage__clientId",
+        "AzureWebJobsStorage__blobServiceUri",
+        "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__tableServiceUri",
+        "AZURE_CLIENT_ID",
+    };
+
+    /// <summary>Provisioned now for features not built yet. When an options class starts reading one, it leaves this list.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Pending = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+    {
+        ["function-app"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Google__CredentialsJson", "OpenAI__Endpoint", "OpenAI__Deployment", "Workflows__StepsQueue",
+        },
+        ["webpubsub-host"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Speech__Endpoint", "Speech__ResourceId", "OpenAI__Endpoint", "OpenAI__Deployment", "WebPubSub__Endpoint", "WebPubSub__Hub",
+        },
+    };
+
+    /// <summary>
+    /// Every <c>Section__Property</c> of the core options classes (a public <c>const string Section</c> marks one; both apps run
+    /// core) and every environment variable read directly (a <c>const string …Variable</c> in the apps' source).
+    /// </summary>
+    public static IReadOnlySet<string> ReadByCode()
+    {
+        var settings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in typeof(VoiceAgentTelemetry).Assembly.GetExportedTypes())
+        {
+            if (type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is not { IsLiteral: true } field || field.GetRawConstantValue() is not string section)
+            {
+                continue;
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+            {
+                settings.Add($"{section}__{property.Name}");
+            }
+        }
+
+        settings.UnionWith(DirectlyReadVariables().Values);
+        return settings;
+    }
+
+    /// <summary>Options classes found by reflection, so a test can prove the scan is not vacuous.</summary>
+    public static IEnumerable<string> OptionsSections() =>
+        typeof(VoiceAgentTelemetry).Assembly.GetExportedTypes()
+            .Select(t => t.GetField("Section", BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f is { IsLiteral: true })
+            .Select(f => (string)f!.GetRawConstantValue()!);
+
+    /// <summary><c>const string XxxVariable = "NAME"</c> declarations in core/, functions/ and webpubsub-host/ (name → value).</summary>
+    public static IReadOnlyDictionary<string, string> DirectlyReadVariables() =>
+        SourceFiles()
+            .SelectMany(file => VariableConstant().Matches(File.ReadAllText(file)))
+            .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
+
+    public static IEnumerable<string> SourceFiles() =>
+        new[] { "core", "functions", "webpubsub-host" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    [GeneratedRegex("""const\s+string\s+(?<name>\w+Variable)\s*=\s*"(?<value>[A-Za-z0-9_]+)"\s*;""")]
+    private static partial Regex VariableConstant();
+}

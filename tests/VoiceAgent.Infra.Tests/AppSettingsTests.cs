@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace VoiceAgent.Infra.Tests;
+
+/// <summary>Every app setting the code reads is set in the Bicep app settings, and every Bicep app setting has a reader.</summary>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
+{
+    public static TheoryData<string> Apps => new() { "function-app", "webpubsub-host" };
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void CodeSettings_AreAllSetInBicep(string module)
+    {
+        var bicep = BicepSettings(module);
+        var expected = AppSettingsCatalog.ReadByCode().Except(AppSettingsCatalog.LocalOnly).Except(AppSettingsCatalog.ProvidedByHost);
+
+        var missing = expected.Where(setting => !bicep.Contains(setting)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, $"{module}: read by the code but not set in Bicep: {string.Join(", ", missing)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void BicepSettings_AreAllReadBySomeone(string module)
+    {
+        var readers = AppSettingsCatalog.ReadByCode().Union(AppSettingsCatalog.Platform).Union(AppSettingsCatalog.Pending[module]).ToHashSet(StringComparer.Ordinal);
+
+        var unread = BicepSettings(module).Where(setting => !readers.Contains(setting)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(unread.Count == 0, $"{module}: set in Bicep but read by nothing: {string.Join(", ", unread)}");
+    }
+
+    [Fact]
+    public void PendingSettings_AreNotReadByCodeYet()
+    {
+        var read = AppSettingsCatalog.ReadByCode();
+
+        var stale = AppSettingsCatalog.Pending.Values.SelectMany(s => s).Where(read.Contains).Distinct().ToList();
+
+        Assert.True(stale.Count == 0, $"Now read by code, move out of the pending list: {string.Join(", ", stale)}");
+    }
+
+    [Fact]
+    public void CodeScan_FindsTheOptionsAndDirectVariables()
+    {
+        Assert.Superset(new HashSet<string> { "Storage", "Twilio", "Voice", "Demo" }, AppSettingsCatalog.OptionsSections().ToHashSet());
+        Assert.Superset(
+            new HashSet<string> { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "FUNCTIONS_CUSTOMHANDLER_PORT" },
+            AppSettingsCatalog.DirectlyReadVariables().Values.ToHashSet());
+        Assert.Contains("Twilio__AuthToken", AppSettingsCatalog.ReadByCode());
+    }
+
+    /// <summary>Environment variables are read only through a named <c>…Variable</c> constant, so the scan above sees them all.</summary>
+    [Fact]
+    public void EnvironmentReads_GoThroughNamedVariableConstants()
+    {
+        var offenders = AppSettingsCatalog.SourceFiles()
+            .SelectMany(file => DirectEnvironmentRead().Matches(File.ReadAllText(file)).Select(m => $"{Path.GetFileName(file)}: {m.Value}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Read environment variables through a `const string XxxVariable`: " + string.Join("; ", offenders));
+    }
+
+    private HashSet<string> BicepSettings(string module) =>
+        ArmTemplate.AppSettings(template.Module(module)).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+
+    // GetEnvironmentVariable("LITERAL") or configuration["LITERAL"]: a literal where a named constant belongs.
+    [GeneratedRegex("""(GetEnvironmentVariable|[Cc]onfiguration)\s*[\(\[]\s*"[^"]+"\s*[\)\]]""")]
+    private static partial Regex DirectEnvironmentRead();
+}
