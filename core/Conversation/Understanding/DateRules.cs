@@ -105,9 +105,9 @@ internal static partial class DateRules
             return null;
         }
 
-        // "Friday the 11th", "Friday, December 4th": the explicit date wins.
+        // "Friday the 11th", "Friday, December 4th", "Friday 12/4": the explicit date wins.
         var k = At(t, j + 1, "the") ? j + 2 : j + 1;
-        if ((MonthFirst(t, j + 1, today) ?? OrdinalFirst(t, k, today, requireArticle: false)) is { } explicitDate)
+        if ((MonthFirst(t, j + 1, today) ?? Numeric(t, j + 1, today) ?? OrdinalFirst(t, k, today, requireArticle: false)) is { } explicitDate)
         {
             return explicitDate with { First = i };
         }

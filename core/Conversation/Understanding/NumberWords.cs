@@ -19,12 +19,17 @@ internal static partial class NumberWords
 
     private static readonly Dictionary<string, int> TensWords = new(StringComparer.Ordinal)
     {
-        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fourty"] = 40, ["fifty"] = 50,
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fourty"] = 40,
+        ["fifty"] = 50,
     };
 
     private static readonly Dictionary<string, int> OrdinalTensWords = new(StringComparer.Ordinal)
     {
-        ["twentieth"] = 20, ["thirtieth"] = 30,
+        ["twentieth"] = 20,
+        ["thirtieth"] = 30,
     };
 
     /// <summary>A whole number 0–59 written as words ("nine", "forty five"). Digits are not read here.</summary>

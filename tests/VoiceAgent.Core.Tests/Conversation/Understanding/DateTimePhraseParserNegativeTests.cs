@@ -43,6 +43,7 @@ public sealed class DateTimePhraseParserNegativeTests
     [InlineData("I can't do Friday, how about Monday", "2026-12-07")]
     [InlineData("Thursday instead of Friday", "2026-12-03")]
     [InlineData("move it from Wednesday to Thursday", "2026-12-03")]
+    [InlineData("No not Thursday Friday", "2026-12-04")]
     public void Parse_DateRuledOut_KeepsTheOtherDate(string utterance, string expected)
     {
         var phrase = DateTimePhraseParser.Parse(utterance, ReferenceClock.Tuesday);
@@ -54,6 +55,7 @@ public sealed class DateTimePhraseParserNegativeTests
     [InlineData("not at 10, at 11", "11:00")]
     [InlineData("not 10, 11", "11:00")]
     [InlineData("11 rather than 10", "11:00")]
+    [InlineData("I said two not ten", "14:00")]
     public void Parse_TimeRuledOut_KeepsTheOtherTime(string utterance, string expected)
     {
         var phrase = DateTimePhraseParser.Parse(utterance, ReferenceClock.Tuesday);
