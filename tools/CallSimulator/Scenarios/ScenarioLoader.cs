@@ -63,8 +63,7 @@ public static partial class ScenarioLoader
         }
         catch (YamlException ex)
         {
-            var inner = ex.InnerException?.Message ?? ex.Message;
-            throw new ScenarioFileException($"{sourcePath}:{ex.Start.Line}:{ex.Start.Column}: not a valid scenario: {inner}", ex);
+            throw new ScenarioFileException($"{sourcePath}:{ex.Start.Line}:{ex.Start.Column}: not a valid scenario: {Explain(ex)}", ex);
         }
 
         if (raw is null)
@@ -96,6 +95,20 @@ public static partial class ScenarioLoader
         };
 
         return errors.Count == 0 ? scenario : throw new ScenarioFileException($"{sourcePath}: {string.Join("; ", errors)}.");
+    }
+
+    private static string Explain(YamlException ex)
+    {
+        var message = ex.InnerException?.Message ?? ex.Message;
+        if (UnknownProperty().Match(message) is { Success: true } unknown)
+        {
+            return $"unknown key '{unknown.Groups[1].Value}' (scenario keys: name, now, from, given, caller, expect; " +
+                "under expect: booked, cancelled, transferred_to, said; in given/booked entries: customer, service, start)";
+        }
+
+        return message.StartsWith("No node deserializer", StringComparison.Ordinal)
+            ? "this value has the wrong shape (a list or map where text belongs, or text where a list belongs)"
+            : message;
     }
 
     private static string Required(string? value, string key, List<string> errors)
@@ -154,6 +167,9 @@ public static partial class ScenarioLoader
             return new Regex("(?!)");
         }
     }
+
+    [GeneratedRegex("^Property '([^']+)' not found on type")]
+    private static partial Regex UnknownProperty();
 
     [GeneratedRegex(@"T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex ExplicitOffset();
