@@ -18,13 +18,21 @@ public sealed class ConsoleCaller(TextReader input, TextWriter? prompt, Cancella
         }
 
         string? line;
+        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(hangUp, cancellationToken);
         try
         {
-            line = await input.ReadLineAsync(cancellationToken).AsTask().WaitAsync(hangUp);
+            // Console.In reads synchronously even through ReadLineAsync, so read on the pool and stop waiting on hang-up
+            // (the blocked read is abandoned: the call, and the program, are over).
+            line = await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(stopListening.Token);
         }
         catch (OperationCanceledException) when (hangUp.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return null;
+            line = null;
+        }
+
+        if (line is null && prompt is not null)
+        {
+            await prompt.WriteLineAsync(); // end the "You: " prompt line before the hang-up is reported
         }
 
         return line is null ? null : CallerUtterance.FromLine(line);
