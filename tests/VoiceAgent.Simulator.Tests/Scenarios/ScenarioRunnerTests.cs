@@ -21,6 +21,18 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task RunAsync_ProjectScenarios_AllPass()
+    {
+        var runner = new ScenarioRunner(azurite.ConnectionString, _http);
+        foreach (var file in ScenarioLoader.ExpandPaths([Path.Combine(VoiceAgent.LocalStack.RepositoryRoot.Find(), "tests", "scenarios")]))
+        {
+            var result = await runner.RunAsync(await ScenarioLoader.LoadAsync(file, CancellationToken.None), CancellationToken.None);
+
+            Assert.True(result.Passed, $"{file}: {string.Join("; ", result.Reasons)}");
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_ExpectationStorageContradicts_FailsWithReasons()
     {
         var scenario = ScenarioLoader.Parse("""

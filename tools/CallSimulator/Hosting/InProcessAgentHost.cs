@@ -101,6 +101,15 @@ public sealed class InProcessAgentHost : IAsyncDisposable
         return new InProcessAgentHost(app, clock, authToken, logs, tablePrefix);
     }
 
+    /// <summary>Drops this host's tables (useful on a long-lived Azurite; an in-memory one simply goes away).</summary>
+    public async Task DeleteTablesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in _app.Services.GetRequiredService<VoiceAgentTables>().All)
+        {
+            await table.DeleteAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -50,7 +50,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
                 return Failed(scenario, $"could not read the call session from storage: {ex.GetBaseException().Message}") with { Transcript = result.Transcript, AppLog = host.Logs.Lines };
             }
 
-            return new ScenarioResult
+            var verdict = new ScenarioResult
             {
                 Name = scenario.Name,
                 SourcePath = scenario.SourcePath,
@@ -58,6 +58,20 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
                 Transcript = result.Transcript,
                 AppLog = host.Logs.Lines,
             };
+            await DeleteTablesAsync(host, cancellationToken);
+            return verdict;
+        }
+    }
+
+    private static async Task DeleteTablesAsync(InProcessAgentHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await host.DeleteTablesAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Leftover tables only cost space in the emulator; they never affect another scenario (own prefix).
         }
     }
 
