@@ -1,0 +1,79 @@
+using VoiceAgent.CallSimulator.Twiml;
+using VoiceAgent.Core.Telephony.Twiml;
+
+namespace VoiceAgent.Simulator.Tests.Twiml;
+
+public sealed class TwimlReaderTests
+{
+    [Fact]
+    public void Read_GatherAsCoreRendersIt_ReadsPromptAndAttributes()
+    {
+        var xml = new VoiceResponse()
+            .Gather(new GatherOptions { Action = "/api/voice/turn", Input = "speech dtmf", TimeoutSeconds = 4, ActionOnEmptyResult = true }, p => p.Say("How can I help?").Pause(2))
+            .ToString();
+
+        var gather = Assert.IsType<GatherVerb>(Assert.Single(TwimlReader.Read(xml).Verbs));
+
+        Assert.Equal("/api/voice/turn", gather.Action);
+        Assert.Equal("POST", gather.Method);
+        Assert.True(gather.AcceptsSpeech);
+        Assert.True(gather.AcceptsDigits);
+        Assert.Equal(4, gather.TimeoutSeconds);
+        Assert.True(gather.ActionOnEmptyResult);
+        Assert.Equal([new SayVerb("How can I help?"), new PauseVerb(2)], gather.Prompt);
+    }
+
+    [Fact]
+    public void Read_GatherWithoutAttributes_UsesTwilioDefaults()
+    {
+        var gather = Assert.IsType<GatherVerb>(Assert.Single(TwimlReader.Read("<Response><Gather/></Response>").Verbs));
+
+        Assert.Null(gather.Action);
+        Assert.Equal("dtmf", gather.Input);
+        Assert.Equal(5, gather.TimeoutSeconds);
+        Assert.False(gather.ActionOnEmptyResult);
+    }
+
+    [Fact]
+    public void Read_SayThenDial_ReadsTextAndNumber()
+    {
+        var xml = new VoiceResponse().Say("Connecting you now.").Dial("+15555550199").ToString();
+
+        var verbs = TwimlReader.Read(xml).Verbs;
+
+        Assert.Equal(new SayVerb("Connecting you now."), verbs[0]);
+        Assert.Equal("+15555550199", Assert.IsType<DialVerb>(verbs[1]).Target);
+    }
+
+    [Theory]
+    [InlineData("<Response><Dial><Sip>sip:desk@example.com</Sip></Dial></Response>", "sip:desk@example.com")]
+    [InlineData("<Response><Dial callerId=\"+15555550100\"> +15555550198 </Dial></Response>", "+15555550198")]
+    public void Read_DialWithSipOrText_ReadsTarget(string xml, string target) =>
+        Assert.Equal(target, Assert.IsType<DialVerb>(Assert.Single(TwimlReader.Read(xml).Verbs)).Target);
+
+    [Fact]
+    public void Read_RedirectPauseHangup_ReadsEachVerb()
+    {
+        var verbs = TwimlReader.Read("<?xml version=\"1.0\"?><Response><Pause/><Redirect method=\"get\">/api/voice/turn?x=1</Redirect><Hangup/></Response>").Verbs;
+
+        Assert.Equal<TwimlVerb>([new PauseVerb(1), new RedirectVerb("/api/voice/turn?x=1", "GET"), new HangupVerb()], verbs);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("   ", "empty")]
+    [InlineData("<Response><Say>hi</Response>", "not well-formed XML")]
+    [InlineData("{\"say\":\"hi\"}", "not well-formed XML")]
+    [InlineData("<html><body>Error</body></html>", "root element must be <Response>")]
+    [InlineData("<Response><Connect><Stream url=\"wss://x\"/></Connect></Response>", "Unsupported TwiML verb <Connect>")]
+    [InlineData("<Response><Gather><Dial>+15555550199</Dial></Gather></Response>", "<Gather> may nest")]
+    [InlineData("<Response><Pause length=\"soon\"/></Response>", "whole number")]
+    [InlineData("<Response><Redirect/></Response>", "<Redirect> needs a value")]
+    [InlineData("<Response><Gather input=\"voice\"/></Response>", "dtmf, speech")]
+    public void Read_NotPlayableTwiml_ThrowsTwimlException(string xml, string message)
+    {
+        var ex = Assert.Throws<TwimlException>(() => TwimlReader.Read(xml));
+
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,71 @@
+using VoiceAgent.CallSimulator.Scenarios;
+using VoiceAgent.LocalStack;
+
+namespace VoiceAgent.CallSimulator.Cli;
+
+/// <summary>
+/// <c>scenarios FILE-OR-FOLDER… [--storage CONNECTION-STRING]</c>: plays every scenario, prints each outcome and
+/// <c>N passed, M failed</c>. Starts one Azurite for the run unless given a storage connection string.
+/// Exit code 0 only when every scenario passed; an unreadable file counts as a failed scenario.
+/// </summary>
+public static class ScenariosCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var parsed = CommandArguments.Parse(args, "--storage");
+        if (parsed.Positional.Count == 0)
+        {
+            throw new ArgumentException("Name at least one scenario file or folder.");
+        }
+
+        var loaded = new List<(string Path, Scenario? Scenario, string? Error)>();
+        foreach (var path in ScenarioLoader.ExpandPaths(parsed.Positional))
+        {
+            try
+            {
+                loaded.Add((path, await ScenarioLoader.LoadAsync(path, cancellationToken), null));
+            }
+            catch (ScenarioFileException ex)
+            {
+                loaded.Add((path, null, ex.Message));
+            }
+        }
+
+        var results = new List<ScenarioResult>();
+        await using var azurite = parsed.Get("--storage") is null && loaded.Any(l => l.Scenario is not null)
+            ? await StartAzuriteAsync(output, cancellationToken)
+            : null;
+        var storage = parsed.Get("--storage") ?? azurite?.ConnectionString;
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var runner = storage is null ? null : new ScenarioRunner(storage, http);
+
+        foreach (var (path, scenario, error) in loaded)
+        {
+            var result = (scenario, runner) switch
+            {
+                (null, _) => ScenarioResult.Unreadable(path, error ?? "unreadable"),
+                (_, null) => ScenarioResult.Unreadable(path, "storage is not available: Azurite did not start (see above)"),
+                _ => await runner.RunAsync(scenario, cancellationToken),
+            };
+            ScenarioReport.Write(output, result);
+            results.Add(result);
+        }
+
+        ScenarioReport.WriteSummary(output, results);
+        return results.All(r => r.Passed) ? 0 : 1;
+    }
+
+    private static async Task<AzuriteServer?> StartAzuriteAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AzuriteServer.StartAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            await output.WriteLineAsync($"Azurite did not start: {ex.Message}");
+            return null;
+        }
+    }
+}

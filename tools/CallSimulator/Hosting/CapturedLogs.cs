@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using System.Collections.Concurrent;
+
+namespace VoiceAgent.CallSimulator.Hosting;
+
+/// <summary>
+/// Collects the in-process app's warnings and errors (the app masks phone numbers in its own messages), so a
+/// failed scenario can show what went wrong behind the webhook without flooding a passing run.
+/// </summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => _lines.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CapturingLogger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                var error = exception is null ? string.Empty : $" ({exception.GetType().Name}: {exception.Message})";
+                owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{error}");
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace VoiceAgent.CallSimulator.Scenarios;
+
+// The YAML shape of a scenario file, exactly as written (snake_case keys); ScenarioLoader validates it into a Scenario.
+// Unknown keys are rejected by the deserializer, so a typo ("expected:") is an error, not a silently empty check.
+internal sealed class ScenarioYaml
+{
+    public string? Name { get; set; }
+    public string? Now { get; set; }
+    public string? From { get; set; }
+    public List<GivenYaml?>? Given { get; set; }
+    public List<string?>? Caller { get; set; }
+    public ExpectYaml? Expect { get; set; }
+}
+
+internal sealed class GivenYaml
+{
+    public string? Customer { get; set; }
+    public string? Service { get; set; }
+    public string? Start { get; set; }
+}
+
+internal sealed class ExpectYaml
+{
+    public List<BookedYaml?>? Booked { get; set; }
+    public List<string?>? Cancelled { get; set; }
+    public string? TransferredTo { get; set; }
+    public List<string?>? Said { get; set; }
+}
+
+internal sealed class BookedYaml
+{
+    public string? Service { get; set; }
+    public string? Start { get; set; }
+}

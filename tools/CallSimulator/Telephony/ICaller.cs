@@ -1,0 +1,10 @@
+using VoiceAgent.CallSimulator.Twiml;
+
+namespace VoiceAgent.CallSimulator.Telephony;
+
+/// <summary>The person on the line: answers each <c>&lt;Gather&gt;</c>.</summary>
+public interface ICaller
+{
+    /// <summary>What the caller says at <paramref name="gather"/>; null when the caller hangs up.</summary>
+    ValueTask<CallerUtterance?> ListenAsync(GatherVerb gather, CancellationToken cancellationToken);
+}

@@ -1,0 +1,17 @@
+namespace VoiceAgent.CallSimulator.Telephony;
+
+/// <summary>Where Twilio sends the call's webhooks, and when the simulator gives up on a call that never ends.</summary>
+public sealed record SimulatedCallOptions
+{
+    public string IncomingPath { get; init; } = "/api/voice/incoming";
+    public string StatusCallbackPath { get; init; } = "/api/voice/status";
+
+    /// <summary>TwiML documents the agent may answer with before the call counts as stuck (scenarios: 15).</summary>
+    public int MaxAgentTurns { get; init; } = 15;
+
+    /// <summary>Called as each transcript line happens (interactive mode prints them).</summary>
+    public Action<TranscriptLine>? OnLine { get; init; }
+
+    /// <summary>Moves a fake clock on as the call advances (script mode); null on a real clock.</summary>
+    public Action<TimeSpan>? AdvanceClock { get; init; }
+}

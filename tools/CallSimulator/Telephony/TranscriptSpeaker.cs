@@ -1,0 +1,8 @@
+namespace VoiceAgent.CallSimulator.Telephony;
+
+public enum TranscriptSpeaker
+{
+    Agent,
+    Caller,
+    Event,
+}
