@@ -47,6 +47,22 @@ public sealed class StorageOptions
     /// <summary>Create missing tables on start (local runs and tests; infra creates them in Azure).</summary>
     public bool CreateTablesOnStart { get; set; }
 
+    /// <summary>Every table-name setting with its value, e.g. (<c>TenantsTable</c>, <c>Tenants</c>).</summary>
+    public IReadOnlyList<(string Setting, string Name)> TableNames() =>
+    [
+        (nameof(TenantsTable), TenantsTable),
+        (nameof(TenantNumbersTable), TenantNumbersTable),
+        (nameof(CustomersTable), CustomersTable),
+        (nameof(CustomerPhonesTable), CustomerPhonesTable),
+        (nameof(CallsTable), CallsTable),
+        (nameof(TurnsTable), TurnsTable),
+        (nameof(ScheduleTable), ScheduleTable),
+    ];
+
+    /// <summary>Configuration entries that give every table its default name behind <paramref name="prefix"/> (isolation in tests and scenario runs).</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> PrefixedTableSettings(string prefix) =>
+        new StorageOptions().TableNames().Select(t => KeyValuePair.Create($"{Section}:{t.Setting}", (string?)(prefix + t.Name)));
+
     private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || TableServiceUri is not null;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Storage;
 using VoiceAgent.LocalStack;
@@ -21,20 +22,18 @@ public sealed class AzuriteTables : IAsyncLifetime
         }
     }
 
+    /// <summary>Options pointing at this Azurite, with every table name behind a fresh prefix.</summary>
     public StorageOptions NewOptions()
     {
         var prefix = "T" + Guid.NewGuid().ToString("N")[..10];
-        return new StorageOptions
-        {
-            ConnectionString = ConnectionString,
-            TenantsTable = prefix + "Tenants",
-            TenantNumbersTable = prefix + "TenantNumbers",
-            CustomersTable = prefix + "Customers",
-            CustomerPhonesTable = prefix + "CustomerPhones",
-            CallsTable = prefix + "Calls",
-            TurnsTable = prefix + "Turns",
-            ScheduleTable = prefix + "Schedule",
-        };
+        var options = new StorageOptions();
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(StorageOptions.PrefixedTableSettings(prefix))
+            .AddInMemoryCollection([KeyValuePair.Create($"{StorageOptions.Section}:ConnectionString", (string?)ConnectionString)])
+            .Build()
+            .GetSection(StorageOptions.Section)
+            .Bind(options);
+        return options;
     }
 
     public async Task<VoiceAgentTables> NewTablesAsync(StorageOptions? options = null)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using VoiceAgent.Core.Storage;
 
 namespace VoiceAgent.Functions.Tests.Support;
 
@@ -22,15 +23,16 @@ public sealed class FunctionsAppFactory(string storageConnectionString) : WebApp
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 15, 15, 0, TimeSpan.Zero));
 
-    public string TableName(string name) => TablePrefix + name;
+    /// <summary>This app's name for a table, from its default name (e.g. <c>Calls</c>).</summary>
+    public string TableName(string defaultName) => TablePrefix + defaultName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:ConnectionString", storageConnectionString);
         builder.UseSetting("Storage:CreateTablesOnStart", "true");
-        foreach (var table in new[] { "Tenants", "TenantNumbers", "Customers", "CustomerPhones", "Calls", "Turns", "Schedule" })
+        foreach (var (setting, name) in StorageOptions.PrefixedTableSettings(TablePrefix))
         {
-            builder.UseSetting($"Storage:{table}Table", TableName(table));
+            builder.UseSetting(setting, name);
         }
 
         builder.UseSetting("Demo:SeedDemoTenant", "true");

@@ -79,7 +79,7 @@ public sealed class VoiceWebhookTests(AzuriteFixture azurite) : IClassFixture<Az
         var response = await _twilio.PostAsync("/api/voice/turn", tampered, signature);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(0, await _storage.CountRowsAsync("Turns"));
+        Assert.Equal(0, await _storage.CountRowsAsync("CallTurns"));
     }
 
     [Theory]
@@ -151,7 +151,7 @@ public sealed class VoiceWebhookTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(first, second);
         Assert.Contains("1200 North Ave", first, StringComparison.Ordinal);
-        Assert.Equal(1, await _storage.CountRowsAsync("Turns"));
+        Assert.Equal(1, await _storage.CountRowsAsync("CallTurns"));
     }
 
     [Fact]

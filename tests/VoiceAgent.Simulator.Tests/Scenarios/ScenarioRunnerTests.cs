@@ -54,14 +54,25 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
-    public async Task RunAsync_AppointmentScenario_FailsBecauseBookingIsNotBuilt()
+    public async Task RunAsync_BookingScenario_PassesFromWhatStorageHolds()
     {
         var scenario = await ScenarioLoader.LoadAsync(SharedScenarios.File("01-book-known-caller.yaml"), CancellationToken.None);
 
         var result = await new ScenarioRunner(azurite.ConnectionString, _http).RunAsync(scenario, CancellationToken.None);
 
+        Assert.True(result.Passed, string.Join("; ", result.Reasons));
+    }
+
+    [Fact]
+    public async Task RunAsync_BookingExpectedAtAnotherTime_FailsNamingWhatStorageHolds()
+    {
+        var scenario = await ScenarioLoader.LoadAsync(SharedScenarios.File("01-book-known-caller.yaml"), CancellationToken.None);
+        var wrong = scenario with { Expect = scenario.Expect with { Booked = [new ExpectedBooking("oil change", new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(-6)))] } };
+
+        var result = await new ScenarioRunner(azurite.ConnectionString, _http).RunAsync(wrong, CancellationToken.None);
+
         Assert.False(result.Passed);
-        Assert.Equal(ExpectationChecker.BookingNotBuilt, result.Reasons[0]);
+        Assert.Contains("expected booked [oil change at 2026-12-02T16:00Z], but storage shows [oil change at 2026-12-02T15:00Z]", result.Reasons);
     }
 
     [Fact]

@@ -64,18 +64,9 @@ public sealed class InProcessAgentHost : IAsyncDisposable
             ["Twilio:AuthToken"] = authToken,
             ["Twilio:PublicBaseUrl"] = PublicBaseUrl.ToString(),
         };
-        var tables = new StorageOptions();
-        foreach (var (setting, name) in new[]
+        foreach (var (setting, name) in StorageOptions.PrefixedTableSettings(tablePrefix))
         {
-            (nameof(tables.TenantsTable), tables.TenantsTable),
-            (nameof(tables.TenantNumbersTable), tables.TenantNumbersTable),
-            (nameof(tables.CustomersTable), tables.CustomersTable),
-            (nameof(tables.CustomerPhonesTable), tables.CustomerPhonesTable),
-            (nameof(tables.CallsTable), tables.CallsTable),
-            (nameof(tables.TurnsTable), tables.TurnsTable),
-        })
-        {
-            settings[$"{StorageOptions.Section}:{setting}"] = tablePrefix + name;
+            settings[setting] = name;
         }
 
         var app = FunctionsApp.Create([], builder =>

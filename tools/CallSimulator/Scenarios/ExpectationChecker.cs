@@ -10,19 +10,26 @@ namespace VoiceAgent.CallSimulator.Scenarios;
 /// </summary>
 public static class ExpectationChecker
 {
-    public const string BookingNotBuilt = "appointment checks need the booking feature (not built yet)";
-
-    public static IReadOnlyList<string> Check(Scenario scenario, CallResult call, CallSession? session)
+    public static IReadOnlyList<string> Check(Scenario scenario, CallResult call, CallSession? session, AppointmentOutcome appointments)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(appointments);
         var reasons = new List<string>();
         var expect = scenario.Expect;
 
-        // Appointments are not in storage yet: such a scenario cannot be checked, so it must not pass.
-        if (scenario.Given.Count > 0 || expect.Booked.Count > 0 || expect.Cancelled.Count > 0)
+        var expectedBooked = expect.Booked.Select(Describe).Order(StringComparer.Ordinal).ToList();
+        var actualBooked = appointments.Booked.Select(Describe).Order(StringComparer.Ordinal).ToList();
+        if (!expectedBooked.SequenceEqual(actualBooked, StringComparer.Ordinal))
         {
-            reasons.Add(BookingNotBuilt);
+            reasons.Add($"expected booked [{string.Join("; ", expectedBooked)}], but storage shows [{string.Join("; ", actualBooked)}]");
+        }
+
+        var expectedCancelled = expect.Cancelled.Select(Instant).Order(StringComparer.Ordinal).ToList();
+        var actualCancelled = appointments.Cancelled.Select(Instant).Order(StringComparer.Ordinal).ToList();
+        if (!expectedCancelled.SequenceEqual(actualCancelled, StringComparer.Ordinal))
+        {
+            reasons.Add($"expected cancelled [{string.Join("; ", expectedCancelled)}], but storage shows [{string.Join("; ", actualCancelled)}]");
         }
 
         if (call.Error is not null)
@@ -57,6 +64,11 @@ public static class ExpectationChecker
 
         return reasons;
     }
+
+    private static string Describe(ExpectedBooking booking) => $"{booking.Service.ToLowerInvariant()} at {Instant(booking.Start)}";
+
+    /// <summary>The same instant prints the same whatever offset it was written with.</summary>
+    private static string Instant(DateTimeOffset start) => start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Normalize(string? number) =>
         string.IsNullOrWhiteSpace(number) ? null : PhoneNumber.TryParse(number, "US", out var parsed) ? parsed.E164 : number.Trim();

@@ -77,7 +77,7 @@ public static partial class ScenarioLoader
             Name = Required(raw.Name, "name", errors),
             SourcePath = sourcePath,
             Now = Time(raw.Now, "now", errors),
-            From = Phone(raw.From, "from", errors) ?? string.Empty,
+            From = CallerId(raw.From, errors) ?? string.Empty,
             Given = (raw.Given ?? []).Select((g, i) => new GivenAppointment(
                 Phone(g?.Customer, $"given[{i}].customer", errors) ?? string.Empty,
                 Required(g?.Service, $"given[{i}].service", errors),
@@ -138,6 +138,10 @@ public static partial class ScenarioLoader
 
         return time;
     }
+
+    /// <summary>The caller id: a phone number, or a withheld id as Twilio sends it (<c>anonymous</c>, <c>restricted</c>, <c>unknown</c>).</summary>
+    private static string? CallerId(string? value, List<string> errors) =>
+        value?.Trim().ToLowerInvariant() is "anonymous" or "restricted" or "unknown" ? value.Trim() : Phone(value, "from", errors);
 
     private static string? Phone(string? value, string key, List<string> errors)
     {

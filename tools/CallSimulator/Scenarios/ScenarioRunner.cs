@@ -35,15 +35,26 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
 
         await using (host)
         {
+            try
+            {
+                await ScenarioBook.SeedAsync(host.Services, scenario, cancellationToken);
+            }
+            catch (ScenarioFileException ex)
+            {
+                return Failed(scenario, ex.Message);
+            }
+
             var client = new TwilioWebhookClient(http, host.BaseUrl, InProcessAgentHost.PublicBaseUrl, host.AuthToken);
             var call = CallIdentity.NewInbound(scenario.From, DemoTenant.Number);
             var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, AdvanceClock = host.Clock.Advance };
             var result = await new SimulatedCall(client, new ScriptedCaller(scenario.Caller), host.Clock, options).RunAsync(call, cancellationToken);
 
             CallSession? session;
+            AppointmentOutcome appointments;
             try
             {
                 session = await host.Services.GetRequiredService<CallSessionStore>().FindAsync(DemoTenant.Id, call.CallSid, cancellationToken);
+                appointments = await ScenarioBook.ReadAsync(host.Services, scenario, call.CallSid, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -54,7 +65,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
             {
                 Name = scenario.Name,
                 SourcePath = scenario.SourcePath,
-                Reasons = ExpectationChecker.Check(scenario, result, session),
+                Reasons = ExpectationChecker.Check(scenario, result, session, appointments),
                 Transcript = result.Transcript,
                 AppLog = host.Logs.Lines,
             };
