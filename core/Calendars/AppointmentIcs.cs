@@ -25,7 +25,8 @@ public static class AppointmentIcs
             ProductId = "-//VoiceAgent//Appointments//EN",
             Method = cancelled ? "CANCEL" : "PUBLISH",
         };
-        calendar.AddTimeZone(tenant.TimeZoneId);
+        // VTIMEZONE rules from the appointment on, so the file does not depend on when it was made.
+        calendar.AddTimeZone(tenant.TimeZoneId, Local(appointment.Start, tenant).Value, false);
 
         var stamp = appointment.CancelledAt ?? (appointment.CreatedAt == default ? appointment.Start : appointment.CreatedAt);
         calendar.Events.Add(new CalendarEvent

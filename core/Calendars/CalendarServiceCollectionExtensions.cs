@@ -49,6 +49,7 @@ public static class CalendarServiceCollectionExtensions
         client.AddResilienceHandler(ResiliencePipelineName, (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<GoogleCalendarOptions>>().Value;
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 pipeline
                     .AddTimeout(TimeSpan.FromSeconds(o.TotalTimeoutSeconds))
                     .AddRetry(new HttpRetryStrategyOptions
@@ -59,6 +60,9 @@ public static class CalendarServiceCollectionExtensions
                         UseJitter = true,
                         Delay = o.RetryBaseDelay,
                         ShouldRetryAfterHeader = true,
+                        // A caller is on the phone: when Google asks us to come back later than we can wait, fail fast instead.
+                        ShouldHandle = args => ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                            && !(RetryAfter(args.Outcome.Result, time) > TimeSpan.FromSeconds(o.MaxRetryAfterSeconds))),
                     })
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
@@ -72,4 +76,11 @@ public static class CalendarServiceCollectionExtensions
         client.AddHttpMessageHandler<GoogleAuthHandler>();
         return services;
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time) => response?.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow(),
+        _ => null,
+    };
 }

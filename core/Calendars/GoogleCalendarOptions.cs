@@ -35,17 +35,21 @@ public sealed class GoogleCalendarOptions
 
     /// <summary>One attempt's timeout (fractions allowed).</summary>
     [Range(0.01, 300)]
-    public double RequestTimeoutSeconds { get; set; } = 10;
+    public double RequestTimeoutSeconds { get; set; } = 5;
 
-    /// <summary>All attempts of one operation together, backoff included.</summary>
+    /// <summary>All attempts of one operation together, backoff included. A caller may be waiting on the line.</summary>
     [Range(0.05, 600)]
-    public double TotalTimeoutSeconds { get; set; } = 30;
+    public double TotalTimeoutSeconds { get; set; } = 15;
 
     [Range(1, 10)]
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>First backoff; later ones grow exponentially with jitter. A <c>Retry-After</c> header wins.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A 429/503 whose <c>Retry-After</c> asks for longer than this is not retried: we fail fast and let the booking flow fall back.</summary>
+    [Range(0, 600)]
+    public double MaxRetryAfterSeconds { get; set; } = 5;
 
     /// <summary>Failure ratio in the sampling window that opens the circuit.</summary>
     [Range(0.01, 1.0)]

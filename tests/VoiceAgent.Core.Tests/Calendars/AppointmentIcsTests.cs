@@ -25,7 +25,9 @@ public sealed class AppointmentIcsTests
         Assert.Contains("DTSTART;TZID=America/Chicago:20261202T090000", ics, StringComparison.Ordinal);
         Assert.StartsWith("BEGIN:VCALENDAR", ics, StringComparison.Ordinal);
         Assert.Contains("VERSION:2.0", ics, StringComparison.Ordinal);
-        Assert.Contains("DTSTAMP:", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTAMP:20261130T180000Z", ics, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:STANDARD", ics, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:DAYLIGHT", ics, StringComparison.Ordinal);
     }
 
     [Fact]

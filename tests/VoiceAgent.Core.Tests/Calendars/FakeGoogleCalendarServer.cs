@@ -42,6 +42,9 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
     /// <summary>Busy times freeBusy reports besides the stored events (other bookings in the shop's calendar).</summary>
     public ConcurrentBag<(DateTimeOffset Start, DateTimeOffset End)> ExternalBusy { get; } = [];
 
+    /// <summary>Calendar ids freeBusy reports as <c>notFound</c> (not shared with the account, or deleted).</summary>
+    public ConcurrentBag<string> MissingCalendars { get; } = [];
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public IReadOnlyList<RecordedRequest> ApiRequests => [.. Requests.Where(r => !r.IsToken)];
@@ -181,7 +184,10 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
         var calendars = new JsonObject();
         foreach (var item in body["items"]!.AsArray())
         {
-            calendars[(string)item!["id"]!] = new JsonObject { ["busy"] = new JsonArray(busy.Select(b => b!.DeepClone()).ToArray()) };
+            var id = (string)item!["id"]!;
+            calendars[id] = MissingCalendars.Contains(id)
+                ? new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["domain"] = "global", ["reason"] = "notFound" }), ["busy"] = new JsonArray() }
+                : new JsonObject { ["busy"] = new JsonArray(busy.Select(b => b!.DeepClone()).ToArray()) };
         }
 
         return Results.Json(new JsonObject

@@ -37,6 +37,20 @@ public sealed class GoogleCalendarProviderTests
     }
 
     [Fact]
+    public async Task GetBusyAsync_CalendarNotFound_ThrowsWithReason()
+    {
+        await using var google = await FakeGoogleCalendarServer.StartAsync();
+        google.MissingCalendars.Add(GoogleCalendarHarness.CalendarId);
+        await using var calendar = GoogleCalendarHarness.Create(google);
+
+        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() =>
+            calendar.Provider.GetBusyAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), None));
+
+        Assert.Equal("notFound", ex.Reason);
+        Assert.False(ex.IsTransient);
+    }
+
+    [Fact]
     public async Task CreateEventAsync_NewAppointment_InsertsOneEventInTheTenantsTimeZone()
     {
         await using var google = await FakeGoogleCalendarServer.StartAsync();
@@ -78,7 +92,7 @@ public sealed class GoogleCalendarProviderTests
     public async Task CreateEventAsync_FirstInsertStoredButAnswerTimesOut_RetryYieldsExactlyOneEvent()
     {
         await using var google = await FakeGoogleCalendarServer.StartAsync();
-        await using var calendar = GoogleCalendarHarness.Create(google, s => s["GoogleCalendar:RequestTimeoutSeconds"] = "0.3");
+        await using var calendar = GoogleCalendarHarness.Create(google, s => s["GoogleCalendar:RequestTimeoutSeconds"] = "1");
         google.HangNext(afterApplying: true);
 
         var eventId = await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, None);

@@ -88,6 +88,20 @@ public sealed class GoogleCalendarResilienceTests
     }
 
     [Fact]
+    public async Task AnyCall_429WithRetryAfterBeyondOurPatience_FailsFastWithoutRetrying()
+    {
+        await using var google = await FakeGoogleCalendarServer.StartAsync();
+        await using var calendar = GoogleCalendarHarness.Create(google);
+        google.FailNext(HttpStatusCode.TooManyRequests, retryAfterSeconds: 120);
+
+        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(From, To, None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        Assert.Equal("rateLimitExceeded", ex.Reason);
+        Assert.Single(google.ApiRequests);
+    }
+
+    [Fact]
     public async Task AnyCall_TwoServerErrorsThenSuccess_Succeeds()
     {
         await using var google = await FakeGoogleCalendarServer.StartAsync();
