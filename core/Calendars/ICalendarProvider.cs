@@ -1,0 +1,25 @@
+using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Tenants;
+
+using VoiceAgent.Core.Scheduling;
+
+namespace VoiceAgent.Core.Calendars;
+
+/// <summary>
+/// The shop's calendar, seen from the booking flow: what is busy there, and the events that mirror our appointments.
+/// Every failure to reach an external calendar surfaces as <see cref="CalendarUnavailableException"/>, so the caller can fall back.
+/// </summary>
+public interface ICalendarProvider
+{
+    /// <summary>Busy intervals (UTC, start inclusive, end exclusive) in [<paramref name="from"/>, <paramref name="to"/>), sorted by start.</summary>
+    Task<IReadOnlyList<BusyInterval>> GetBusyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Creates the event for <paramref name="appointment"/> and returns its id. Idempotent: calling it again for the same appointment yields the same single event.</summary>
+    Task<string> CreateEventAsync(Appointment appointment, TenantProfile tenant, CancellationToken cancellationToken);
+
+    /// <summary>Moves (and relabels) the event to <paramref name="appointment"/>'s times and service.</summary>
+    Task MoveEventAsync(string eventId, Appointment appointment, TenantProfile tenant, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the event. An event that is already gone counts as deleted.</summary>
+    Task DeleteEventAsync(string eventId, CancellationToken cancellationToken);
+}
