@@ -101,6 +101,14 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
         throw new InvalidOperationException($"Cancelling {appointment.Id} kept conflicting after {MaxAttempts} attempts.");
     }
 
+    /// <summary>Records the external calendar's event id on the appointment row.</summary>
+    public async Task SetCalendarEventIdAsync(Appointment appointment, DateOnly localDay, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var row = new TableEntity(ScheduleKeys.Partition(appointment.TenantId, localDay), ScheduleKeys.Appointment(appointment.Id)) { ["CalendarEventId"] = eventId };
+        await tables.Schedule.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
     public async Task<Appointment?> FindAsync(string tenantId, DateOnly localDay, string appointmentId, CancellationToken cancellationToken)
     {
         var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(ScheduleKeys.Partition(tenantId, localDay), ScheduleKeys.Appointment(appointmentId), cancellationToken: cancellationToken);

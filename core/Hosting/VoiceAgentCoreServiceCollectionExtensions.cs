@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Calendars;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
@@ -12,6 +13,7 @@ using VoiceAgent.Core.Storage;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.Core.Vehicles;
 
 namespace VoiceAgent.Core.Hosting;
 
@@ -36,6 +38,8 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddSingleton<CallSessionStore>();
         services.AddSingleton<AppointmentStore>();
         services.AddSingleton<DemoTenantSeeder>();
+        services.AddCalendars(configuration);
+        services.AddVehicles(configuration);
         services.AddSingleton<SchedulingService>();
         services.AddSingleton<AgentToolsFactory>();
         services.AddSingleton<IConversationEngine, OfflineDialogEngine>();

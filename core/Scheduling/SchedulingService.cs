@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Calendars;
 using VoiceAgent.Core.Customers;
 using VoiceAgent.Core.Tenants;
 
@@ -9,9 +11,10 @@ namespace VoiceAgent.Core.Scheduling;
 /// <summary>
 /// Availability and booking against the tenant's book: reads what is booked, asks the calculator, and writes
 /// through the ETag-guarded <see cref="AppointmentStore"/>. Every change is for one customer the caller
-/// verified; ownership is checked here, not left to the dialog.
+/// verified; ownership is checked here, not left to the dialog. The external calendar (when configured) adds busy
+/// times and mirrors bookings as events; when it cannot be reached the booking still stands on our book.
 /// </summary>
-public sealed class SchedulingService(AppointmentStore store, TimeProvider time)
+public sealed partial class SchedulingService(AppointmentStore store, ICalendarProvider calendar, TimeProvider time, ILogger<SchedulingService> logger)
 {
     public const int AlternativesOffered = 3;
 
@@ -23,6 +26,7 @@ public sealed class SchedulingService(AppointmentStore store, TimeProvider time)
         return new AvailabilityQuery(service, time.GetUtcNow())
         {
             Appointments = [.. book.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new ExistingAppointment(a.Start, a.End, a.Service))],
+            BusyIntervals = await BusyAsync(TenantStart(tenant, from.AddDays(-1)), TenantStart(tenant, to.AddDays(2)), cancellationToken),
         };
     }
 
@@ -108,6 +112,11 @@ public sealed class SchedulingService(AppointmentStore store, TimeProvider time)
             return BookingResult.Refused(again with { Status = SlotStatus.Full });
         }
 
+        if (outcome == BookingOutcome.Booked)
+        {
+            await MirrorToCalendarAsync(tenant, appointment, day, cancellationToken);
+        }
+
         return BookingResult.Done(appointment);
     }
 
@@ -133,6 +142,18 @@ public sealed class SchedulingService(AppointmentStore store, TimeProvider time)
         var service = tenant.Services.First(s => s.Name == appointment.Service);
         var local = TimeZoneInfo.ConvertTime(appointment.Start, tenant.TimeZone);
         await store.CancelAsync(appointment, LocalDay(tenant, appointment.Start), Cells(tenant, service, local), time.GetUtcNow(), rescheduledTo, cancellationToken);
+        if (appointment.CalendarEventId is { } eventId)
+        {
+            try
+            {
+                await calendar.DeleteEventAsync(eventId, cancellationToken);
+            }
+            catch (CalendarUnavailableException ex)
+            {
+                LogCalendarWriteFailed(logger, appointment.Id, ex);
+            }
+        }
+
         return appointment;
     }
 
@@ -156,6 +177,38 @@ public sealed class SchedulingService(AppointmentStore store, TimeProvider time)
 
         return booked;
     }
+
+    private async Task<IReadOnlyList<BusyInterval>> BusyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await calendar.GetBusyAsync(from, to, cancellationToken);
+        }
+        catch (CalendarUnavailableException ex)
+        {
+            LogCalendarReadFailed(logger, ex);
+            return [];
+        }
+    }
+
+    private async Task MirrorToCalendarAsync(TenantProfile tenant, Appointment appointment, DateOnly day, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var eventId = await calendar.CreateEventAsync(appointment, tenant, cancellationToken);
+            await store.SetCalendarEventIdAsync(appointment, day, eventId, cancellationToken);
+        }
+        catch (CalendarUnavailableException ex)
+        {
+            LogCalendarWriteFailed(logger, appointment.Id, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "The external calendar could not be read; availability uses our own book only")]
+    private static partial void LogCalendarReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Appointment {AppointmentId} stands, but the external calendar could not be updated")]
+    private static partial void LogCalendarWriteFailed(ILogger logger, string appointmentId, Exception exception);
 
     private async Task<Appointment?> FindOwnAsync(TenantProfile tenant, string customerId, string appointmentId, CancellationToken cancellationToken)
     {
