@@ -53,6 +53,9 @@ public sealed class DialogState
 
     public List<string> Booked { get; set; } = [];
 
+    /// <summary>Messages the caller left for the staff (take_message).</summary>
+    public List<string> MessagesForStaff { get; set; } = [];
+
     /// <summary>Forget the task's details (after it is done or abandoned); identity and counters stay.</summary>
     public void ClearTask()
     {

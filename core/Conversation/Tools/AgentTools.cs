@@ -4,6 +4,7 @@ using VoiceAgent.Core.Customers;
 using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.Core.Vehicles;
 
 namespace VoiceAgent.Core.Conversation.Tools;
 
@@ -18,13 +19,15 @@ public sealed class AgentTools
 
     private readonly SchedulingService _scheduling;
     private readonly CustomerStore _customers;
+    private readonly IVinDecoder _vins;
     private readonly ConversationContext _context;
     private readonly DialogState _state;
 
-    internal AgentTools(SchedulingService scheduling, CustomerStore customers, ConversationContext context, DialogState state)
+    internal AgentTools(SchedulingService scheduling, CustomerStore customers, IVinDecoder vins, ConversationContext context, DialogState state)
     {
         _scheduling = scheduling;
         _customers = customers;
+        _vins = vins;
         _context = context;
         _state = state;
     }
@@ -107,6 +110,35 @@ public sealed class AgentTools
 
         _state.CustomerId = customer.Id;
         return PinCheck.Verified;
+    }
+
+    /// <summary>Checks and decodes a VIN (typed or spoken); null with the problem when it is not a valid VIN.</summary>
+    public async Task<(VinDecoding? Decoding, VinProblem Problem)> DecodeVinAsync(string vin, CancellationToken cancellationToken)
+    {
+        if (!Vin.TryParse(vin, out var parsed, out var problem))
+        {
+            return (null, problem);
+        }
+
+        return (await _vins.DecodeAsync(parsed, null, cancellationToken), VinProblem.None);
+    }
+
+    /// <summary>True when a new caller has given their name (needed to register them).</summary>
+    public bool HasCallerName => !string.IsNullOrWhiteSpace(_state.CallerName);
+
+    /// <summary>Records the name a new caller gave.</summary>
+    public string SetCallerName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _state.CallerName = name.Trim().Length > 80 ? name.Trim()[..80] : name.Trim();
+        return $"Name recorded: {_state.CallerName}.";
+    }
+
+    /// <summary>Leaves a message for the staff on this call's record.</summary>
+    public void TakeMessage(string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        _state.MessagesForStaff.Add(message.Length > 1000 ? message[..1000] : message);
     }
 
     public TransferTarget? TransferToHuman(string? department) =>
