@@ -23,6 +23,12 @@ param twilioAuthToken string = ''
 @description('Google service-account JSON for the calendar integration, stored in Key Vault. Empty: not used.')
 param googleCredentialsJson string = ''
 
+@description('Google Calendar id to mirror bookings to and read busy times from. Empty: the built-in calendar (our own book) only.')
+param googleCalendarId string = ''
+
+@description('Decode VINs with NHTSA vPIC (free, no key); false decodes offline (manufacturer and model year only).')
+param nhtsaEnabled bool = true
+
 @description('Azure OpenAI chat model.')
 param openAiModelName string = 'gpt-4o-mini'
 param openAiModelVersion string = '2024-07-18'
@@ -80,6 +86,7 @@ var tableNames = {
   customerPhones: 'CustomerPhones'
   calls: 'Calls'
   turns: 'CallTurns'
+  schedule: 'Schedule'
 }
 var workflowStepsQueue = 'workflow-steps'
 var queueNames = [workflowStepsQueue, '${workflowStepsQueue}-poison']
@@ -198,6 +205,12 @@ module openAi 'modules/openai.bicep' = {
 var twilioAuthTokenReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${twilioAuthTokenSecretName}/)'
 var googleCredentialsReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${googleCredentialsSecretName}/)'
 
+// Google Calendar: the calendar id, and the service-account JSON as a Key Vault reference.
+var calendar = {
+  calendarId: googleCalendarId
+  serviceAccountReference: googleCredentialsReference
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -219,7 +232,8 @@ module functionApp 'modules/function-app.bicep' = {
     tableNames: tableNames
     voice: voice
     seedDemoTenant: seedDemoTenant
-    googleCredentialsReference: googleCredentialsReference
+    calendar: calendar
+    nhtsaEnabled: nhtsaEnabled
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeployment: openAi.outputs.deploymentName
     workflowStepsQueue: workflowStepsQueue
@@ -247,6 +261,8 @@ module hostApp 'modules/webpubsub-host.bicep' = {
     twilioAuthTokenReference: twilioAuthTokenReference
     twilioAccountSid: twilioAccountSid
     tableNames: tableNames
+    calendar: calendar
+    nhtsaEnabled: nhtsaEnabled
     voice: voice
     speechEndpoint: speech.outputs.endpoint
     speechResourceId: speech.outputs.id

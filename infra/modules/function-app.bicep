@@ -19,9 +19,11 @@ param applicationInsightsConnectionString string
 param twilioAuthTokenReference string
 param twilioAccountSid string
 param tableNames object
+@description('Google Calendar: calendarId (empty = built-in calendar) and serviceAccountReference (Key Vault reference).')
+param calendar object
+param nhtsaEnabled bool
 param voice object
 param seedDemoTenant bool
-param googleCredentialsReference string
 param openAiEndpoint string
 param openAiDeployment string
 param workflowStepsQueue string
@@ -122,7 +124,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__CustomerPhonesTable: tableNames.customerPhones
     Storage__CallsTable: tableNames.calls
     Storage__TurnsTable: tableNames.turns
+    Storage__ScheduleTable: tableNames.schedule
     Storage__CreateTablesOnStart: 'false'
+    // core: GoogleCalendarOptions (empty calendar id = the built-in calendar) and NhtsaOptions
+    GoogleCalendar__CalendarId: calendar.calendarId
+    GoogleCalendar__ServiceAccountJson: calendar.serviceAccountReference
+    Nhtsa__Enabled: string(nhtsaEnabled)
     // core: TwilioOptions (the token is a Key Vault reference)
     Twilio__AuthToken: twilioAuthTokenReference
     Twilio__AccountSid: twilioAccountSid
@@ -137,7 +144,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // core: DemoOptions
     Demo__SeedDemoTenant: string(seedDemoTenant)
     // Provisioned for features not built yet (calendar, LLM, workflows); listed as pending in the settings test.
-    Google__CredentialsJson: googleCredentialsReference
     OpenAI__Endpoint: openAiEndpoint
     OpenAI__Deployment: openAiDeployment
     Workflows__StepsQueue: workflowStepsQueue

@@ -17,6 +17,9 @@ param applicationInsightsConnectionString string
 param twilioAuthTokenReference string
 param twilioAccountSid string
 param tableNames object
+@description('Google Calendar: calendarId (empty = built-in calendar) and serviceAccountReference (Key Vault reference).')
+param calendar object
+param nhtsaEnabled bool
 param voice object
 param speechEndpoint string
 param speechResourceId string
@@ -84,7 +87,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__CustomerPhonesTable: tableNames.customerPhones
     Storage__CallsTable: tableNames.calls
     Storage__TurnsTable: tableNames.turns
+    Storage__ScheduleTable: tableNames.schedule
     Storage__CreateTablesOnStart: 'false'
+    // core: GoogleCalendarOptions (empty calendar id = the built-in calendar) and NhtsaOptions
+    GoogleCalendar__CalendarId: calendar.calendarId
+    GoogleCalendar__ServiceAccountJson: calendar.serviceAccountReference
+    Nhtsa__Enabled: string(nhtsaEnabled)
     // core: TwilioOptions. The media-stream upgrade is signed over this host's URL.
     Twilio__AuthToken: twilioAuthTokenReference
     Twilio__AccountSid: twilioAccountSid

@@ -10,6 +10,20 @@ internal static partial class AppSettingsCatalog
     /// <summary>Local-only settings that must never reach Azure: a storage connection string carries an account key.</summary>
     public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal) { "Storage__ConnectionString" };
 
+    /// <summary>
+    /// Tuning knobs and an alternative sign-in whose code defaults are right in Azure; an operator may add them as app
+    /// settings, but infra deliberately leaves them out. Everything else the code reads must be set in Bicep.
+    /// </summary>
+    public static readonly IReadOnlySet<string> CodeDefaults = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GoogleCalendar__BaseUrl", "GoogleCalendar__TokenUrl", "GoogleCalendar__Scopes", "GoogleCalendar__Subject",
+        "GoogleCalendar__ClientId", "GoogleCalendar__ClientSecret", "GoogleCalendar__RefreshToken",
+        "GoogleCalendar__RequestTimeoutSeconds", "GoogleCalendar__TotalTimeoutSeconds", "GoogleCalendar__MaxRetryAttempts",
+        "GoogleCalendar__RetryBaseDelay", "GoogleCalendar__MaxRetryAfterSeconds", "GoogleCalendar__CircuitBreakerBreakDuration",
+        "GoogleCalendar__CircuitBreakerFailureRatio", "GoogleCalendar__CircuitBreakerMinimumThroughput", "GoogleCalendar__CircuitBreakerSamplingDuration",
+        "Nhtsa__BaseUrl", "Nhtsa__TimeoutSeconds", "Nhtsa__CacheHours", "Nhtsa__CacheCapacity",
+    };
+
     /// <summary>Set by the platform at run time, not by infra.</summary>
     public static readonly IReadOnlySet<string> ProvidedByHost = new HashSet<string>(StringComparer.Ordinal) { "FUNCTIONS_CUSTOMHANDLER_PORT" };
 
@@ -29,7 +43,7 @@ internal static partial class AppSettingsCatalog
     {
         ["function-app"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Google__CredentialsJson", "OpenAI__Endpoint", "OpenAI__Deployment", "Workflows__StepsQueue",
+            "OpenAI__Endpoint", "OpenAI__Deployment", "Workflows__StepsQueue",
         },
         ["webpubsub-host"] = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -13,7 +13,7 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
     public void CodeSettings_AreAllSetInBicep(string module)
     {
         var bicep = BicepSettings(module);
-        var expected = AppSettingsCatalog.ReadByCode().Except(AppSettingsCatalog.LocalOnly).Except(AppSettingsCatalog.ProvidedByHost);
+        var expected = AppSettingsCatalog.ReadByCode().Except(AppSettingsCatalog.LocalOnly).Except(AppSettingsCatalog.ProvidedByHost).Except(AppSettingsCatalog.CodeDefaults);
 
         var missing = expected.Where(setting => !bicep.Contains(setting)).Order(StringComparer.Ordinal).ToList();
 
@@ -29,6 +29,14 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
         var unread = BicepSettings(module).Where(setting => !readers.Contains(setting)).Order(StringComparer.Ordinal).ToList();
 
         Assert.True(unread.Count == 0, $"{module}: set in Bicep but read by nothing: {string.Join(", ", unread)}");
+    }
+
+    [Fact]
+    public void CodeDefaultSettings_AreAllReadByCode()
+    {
+        var unread = AppSettingsCatalog.CodeDefaults.Except(AppSettingsCatalog.ReadByCode()).ToList();
+
+        Assert.True(unread.Count == 0, $"Listed as code defaults but read by nothing: {string.Join(", ", unread)}");
     }
 
     [Fact]

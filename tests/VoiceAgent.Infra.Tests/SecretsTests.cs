@@ -56,16 +56,24 @@ public sealed partial class SecretsTests(CompiledTemplateFixture template)
     {
         foreach (var (module, parameter) in new[]
         {
-            ("function-app", "twilioAuthTokenReference"), ("webpubsub-host", "twilioAuthTokenReference"), ("function-app", "googleCredentialsReference"),
+            ("function-app", "twilioAuthTokenReference"), ("webpubsub-host", "twilioAuthTokenReference"),
         })
         {
             var value = (string?)ModuleParameters(module)[parameter]!["value"];
             Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)'", value, StringComparison.Ordinal);
         }
 
+        // The Google service account travels inside the calendar object, as a Key Vault reference too.
+        foreach (var module in new[] { "function-app", "webpubsub-host" })
+        {
+            var value = (string?)ModuleParameters(module)["calendar"]!["value"]!["serviceAccountReference"];
+            Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0}secrets/{1}/)'", value, StringComparison.Ordinal);
+        }
+
         foreach (var module in new[] { "function-app", "webpubsub-host" })
         {
             Assert.Equal("[parameters('twilioAuthTokenReference')]", (string?)ArmTemplate.AppSettings(template.Module(module))["Twilio__AuthToken"]);
+            Assert.Equal("[parameters('calendar').serviceAccountReference]", (string?)ArmTemplate.AppSettings(template.Module(module))["GoogleCalendar__ServiceAccountJson"]);
             var site = ArmTemplate.OfType(template.Module(module), "Microsoft.Web/sites").Single();
             Assert.Equal("[parameters('identityId')]", (string?)site["properties"]!["keyVaultReferenceIdentity"]);
         }
