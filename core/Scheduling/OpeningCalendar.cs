@@ -33,7 +33,7 @@ internal sealed class OpeningCalendar
 
     public bool IsClosed(DateOnly date) => _closedDates.Contains(date) || _hoursByDay[(int)date.DayOfWeek].Length == 0;
 
-    /// <summary>Grid starts (UTC ticks, ascending) on local <paramref name="date"/> within opening hours for a service of this length.</summary>
+    /// <summary>Appends the grid starts of local <paramref name="date"/> that fit opening hours for a service of this length, ascending by instant.</summary>
     public void AddCandidates(DateOnly date, long durationTicks, List<LocalSlot> into)
     {
         if (IsClosed(date))
