@@ -34,7 +34,7 @@ public sealed class AvailabilityCalculator
     public IReadOnlyList<DateTimeOffset> FreeSlots(AvailabilityQuery query, DateTimeOffset from, DateTimeOffset to)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return [.. EnumerateFree(query, from.UtcTicks, to.UtcTicks).Select(_clock.ToTenantOffset)];
+        return [.. EnumerateFree(query, from.UtcTicks, to.UtcTicks).Select(s => s.ToDateTimeOffset())];
     }
 
     /// <summary>Free starts on one local date of the tenant, ascending.</summary>
@@ -43,7 +43,7 @@ public sealed class AvailabilityCalculator
         ArgumentNullException.ThrowIfNull(query);
         var from = _calendar.StartOfDay(localDate);
         var to = _calendar.StartOfDay(localDate.AddDays(1));
-        return [.. EnumerateFree(query, from, to).Select(_clock.ToTenantOffset)];
+        return [.. EnumerateFree(query, from, to).Select(s => s.ToDateTimeOffset())];
     }
 
     /// <summary>Whether <paramref name="start"/> can be booked; if not, the first reason in <see cref="SlotStatus"/> order.</summary>
@@ -102,22 +102,22 @@ public sealed class AvailabilityCalculator
         var day = DateOnly.FromDateTime(_clock.ToLocal(target));
         var nextDay = _calendar.StartOfDay(day.AddDays(1));
         var sameDay = EnumerateFree(query, _calendar.StartOfDay(day), nextDay)
-            .Where(t => t != target)
-            .OrderBy(t => Math.Abs(t - target))
-            .ThenBy(t => t)
+            .Where(s => s.Utc != target)
+            .OrderBy(s => Math.Abs(s.Utc - target))
+            .ThenBy(s => s.Utc)
             .Take(count);
-        var result = new List<long>(sameDay);
+        var result = new List<LocalSlot>(sameDay);
         if (result.Count < count)
         {
             var (_, latest) = BookableRange(query);
             result.AddRange(EnumerateFree(query, nextDay, latest + 1).Take(count - result.Count));
         }
 
-        return [.. result.Select(_clock.ToTenantOffset)];
+        return [.. result.Select(s => s.ToDateTimeOffset())];
     }
 
-    /// <summary>Free starts in [from, to) as UTC ticks, ascending; lazy per local day.</summary>
-    private IEnumerable<long> EnumerateFree(AvailabilityQuery query, long from, long to)
+    /// <summary>Free starts in [from, to) (UTC ticks), ascending; lazy per local day.</summary>
+    private IEnumerable<LocalSlot> EnumerateFree(AvailabilityQuery query, long from, long to)
     {
         var (earliest, latest) = BookableRange(query);
         var windowStart = Math.Max(from, earliest);
@@ -134,26 +134,26 @@ public sealed class AvailabilityCalculator
         var cursor = blocked.CreateCursor();
 
         var lastDay = DateOnly.FromDateTime(_clock.ToLocal(windowEnd - 1));
-        var candidates = new List<long>(64);
+        var candidates = new List<LocalSlot>(64);
         for (var day = DateOnly.FromDateTime(_clock.ToLocal(windowStart)); day <= lastDay; day = day.AddDays(1))
         {
             candidates.Clear();
             _calendar.AddCandidates(day, duration, candidates);
-            foreach (var start in candidates)
+            foreach (var slot in candidates)
             {
-                if (start < windowStart)
+                if (slot.Utc < windowStart)
                 {
                     continue;
                 }
 
-                if (start >= windowEnd)
+                if (slot.Utc >= windowEnd)
                 {
                     yield break;
                 }
 
-                if (!cursor.Overlaps(start, start + duration))
+                if (!cursor.Overlaps(slot.Utc, slot.Utc + duration))
                 {
-                    yield return start;
+                    yield return slot;
                 }
             }
         }

@@ -33,8 +33,8 @@ internal sealed class OpeningCalendar
 
     public bool IsClosed(DateOnly date) => _closedDates.Contains(date) || _hoursByDay[(int)date.DayOfWeek].Length == 0;
 
-    /// <summary>Grid starts (UTC ticks, ascending) on local <paramref name="date"/> within opening hours for a service of this length.</summary>
-    public void AddCandidates(DateOnly date, long durationTicks, List<long> into)
+    /// <summary>Appends the grid starts of local <paramref name="date"/> that fit opening hours for a service of this length, ascending by instant.</summary>
+    public void AddCandidates(DateOnly date, long durationTicks, List<LocalSlot> into)
     {
         if (IsClosed(date))
         {
@@ -43,10 +43,11 @@ internal sealed class OpeningCalendar
 
         var first = into.Count;
         var midnight = date.ToDateTime(TimeOnly.MinValue);
+        var uniformOffset = _clock.UniformOffsetOn(date);
         Span<long> instants = stackalloc long[2];
         foreach (var hours in _hoursByDay[(int)date.DayOfWeek])
         {
-            if (!TryGetWindow(date, hours, out var window))
+            if (!TryGetWindow(date, hours, uniformOffset, out var window))
             {
                 continue;
             }
@@ -54,12 +55,23 @@ internal sealed class OpeningCalendar
             var firstGrid = (window.OpensWall + _gridTicks - 1) / _gridTicks * _gridTicks;
             for (var wall = firstGrid; wall < window.ClosesWall; wall += _gridTicks)
             {
-                var count = _clock.InstantsAt(midnight.AddTicks(wall), instants);
+                var wallTicks = midnight.Ticks + wall;
+                int count;
+                if (uniformOffset is { } offset)
+                {
+                    instants[0] = wallTicks - offset;
+                    count = 1;
+                }
+                else
+                {
+                    count = _clock.InstantsAt(midnight.AddTicks(wall), instants);
+                }
+
                 for (var k = 0; k < count; k++)
                 {
                     if (Fits(window, instants[k], durationTicks))
                     {
-                        into.Add(instants[k]);
+                        into.Add(new LocalSlot(instants[k], wallTicks));
                     }
                 }
             }
@@ -82,7 +94,7 @@ internal sealed class OpeningCalendar
         var withinHours = false;
         foreach (var hours in _hoursByDay[(int)date.DayOfWeek])
         {
-            if (TryGetWindow(date, hours, out var window) && wall >= window.OpensWall && wall < window.ClosesWall
+            if (TryGetWindow(date, hours, uniformOffset: null, out var window) && wall >= window.OpensWall && wall < window.ClosesWall
                 && Fits(window, start, durationTicks))
             {
                 withinHours = true;
@@ -104,7 +116,8 @@ internal sealed class OpeningCalendar
     private bool Fits(in DayWindow window, long start, long durationTicks) =>
         start >= window.Opens && (_mustEndByClosing ? start + durationTicks <= window.Closes : start < window.Closes);
 
-    private bool TryGetWindow(DateOnly date, OpeningHours hours, out DayWindow window)
+    /// <param name="uniformOffset">The day's offset when it has no transition: skips zone lookups for times within the day.</param>
+    private bool TryGetWindow(DateOnly date, OpeningHours hours, long? uniformOffset, out DayWindow window)
     {
         var opensWall = hours.Opens.Ticks;
         var closesWall = hours.Closes == TimeOnly.MinValue ? TimeSpan.TicksPerDay : hours.Closes.Ticks;
@@ -115,27 +128,37 @@ internal sealed class OpeningCalendar
         }
 
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        window = new DayWindow(
-            opensWall,
-            closesWall,
-            _clock.OpeningInstant(midnight.AddTicks(opensWall)),
-            _clock.ClosingInstant(midnight.AddTicks(closesWall)));
+        var opens = uniformOffset is { } offset
+            ? midnight.Ticks + opensWall - offset
+            : _clock.OpeningInstant(midnight.AddTicks(opensWall));
+        // Closing at 24:00 is the next day's midnight, which may itself be a transition.
+        var closes = uniformOffset is { } sameOffset && closesWall < TimeSpan.TicksPerDay
+            ? midnight.Ticks + closesWall - sameOffset
+            : _clock.ClosingInstant(midnight.AddTicks(closesWall));
+        window = new DayWindow(opensWall, closesWall, opens, closes);
         return true;
     }
 
-    private static void SortDistinct(List<long> list, int from)
+    /// <summary>Orders one day's candidates by instant and drops repeats (overlapping ranges; the repeated fall-back hour).</summary>
+    private static void SortDistinct(List<LocalSlot> list, int from)
     {
         var count = list.Count - from;
-        if (count < 2)
+        var ascending = true;
+        for (var k = from + 1; k < list.Count && ascending; k++)
+        {
+            ascending = list[k].Utc > list[k - 1].Utc;
+        }
+
+        if (ascending)
         {
             return;
         }
 
-        list.Sort(from, count, Comparer<long>.Default);
+        list.Sort(from, count, Comparer<LocalSlot>.Create((a, b) => a.Utc.CompareTo(b.Utc)));
         var write = from + 1;
         for (var read = from + 1; read < list.Count; read++)
         {
-            if (list[read] != list[write - 1])
+            if (list[read].Utc != list[write - 1].Utc)
             {
                 list[write++] = list[read];
             }

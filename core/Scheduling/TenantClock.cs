@@ -35,6 +35,23 @@ internal sealed class TenantClock(TimeZoneInfo zone)
         return 1;
     }
 
+    /// <summary>
+    /// The UTC offset (ticks) every wall-clock time of local <paramref name="date"/> has, or null when the offset changes
+    /// that day. Lets ordinary days skip per-slot zone lookups; a day with two transitions that cancel out is assumed not to exist.
+    /// </summary>
+    public long? UniformOffsetOn(DateOnly date)
+    {
+        var first = date.ToDateTime(TimeOnly.MinValue);
+        var last = first.AddDays(1).AddTicks(-1);
+        if (Zone.IsInvalidTime(first) || Zone.IsAmbiguousTime(first) || Zone.IsInvalidTime(last) || Zone.IsAmbiguousTime(last))
+        {
+            return null;
+        }
+
+        var offset = Zone.GetUtcOffset(first);
+        return offset == Zone.GetUtcOffset(last) ? offset.Ticks : null;
+    }
+
     /// <summary>The instant the shop opens at local <paramref name="local"/>: the first occurrence if it happens twice, the end of the gap if it never happens.</summary>
     public long OpeningInstant(DateTime local) => Resolve(local, latest: false);
 
@@ -43,13 +60,6 @@ internal sealed class TenantClock(TimeZoneInfo zone)
 
     public DateTime ToLocal(long utcTicks) =>
         TimeZoneInfo.ConvertTimeFromUtc(new DateTime(utcTicks, DateTimeKind.Utc), Zone);
-
-    /// <summary>The instant with the tenant's offset at that instant, ready to speak or show.</summary>
-    public DateTimeOffset ToTenantOffset(long utcTicks)
-    {
-        var utc = new DateTimeOffset(utcTicks, TimeSpan.Zero);
-        return TimeZoneInfo.ConvertTime(utc, Zone);
-    }
 
     private long Resolve(DateTime local, bool latest)
     {
