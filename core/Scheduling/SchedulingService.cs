@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Calendars;
 using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Core.Scheduling;
@@ -14,7 +15,7 @@ namespace VoiceAgent.Core.Scheduling;
 /// verified; ownership is checked here, not left to the dialog. The external calendar (when configured) adds busy
 /// times and mirrors bookings as events; when it cannot be reached the booking still stands on our book.
 /// </summary>
-public sealed partial class SchedulingService(AppointmentStore store, ICalendarProvider calendar, TimeProvider time, ILogger<SchedulingService> logger)
+public sealed partial class SchedulingService(AppointmentStore store, ICalendarProvider calendar, VoiceAgentTelemetry telemetry, TimeProvider time, ILogger<SchedulingService> logger)
 {
     public const int AlternativesOffered = 3;
 
@@ -114,6 +115,7 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
 
         if (outcome == BookingOutcome.Booked)
         {
+            telemetry.RecordBooking(tenant.Id, "booked");
             await MirrorToCalendarAsync(tenant, appointment, day, cancellationToken);
         }
 
@@ -141,7 +143,11 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
 
         var service = tenant.Services.First(s => s.Name == appointment.Service);
         var local = TimeZoneInfo.ConvertTime(appointment.Start, tenant.TimeZone);
-        await store.CancelAsync(appointment, LocalDay(tenant, appointment.Start), Cells(tenant, service, local), time.GetUtcNow(), rescheduledTo, cancellationToken);
+        if (await store.CancelAsync(appointment, LocalDay(tenant, appointment.Start), Cells(tenant, service, local), time.GetUtcNow(), rescheduledTo, cancellationToken))
+        {
+            telemetry.RecordBooking(tenant.Id, rescheduledTo is null ? "cancelled" : "rescheduled");
+        }
+
         if (appointment.CalendarEventId is { } eventId)
         {
             try

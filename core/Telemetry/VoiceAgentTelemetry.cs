@@ -96,6 +96,10 @@ public sealed class VoiceAgentTelemetry
     public void RecordCallEnded(string tenantId, string outcome) =>
         Calls.Add(1, new(TenantTag, tenantId), new(OutcomeTag, outcome));
 
+    /// <summary>Action: <c>booked</c>, <c>rescheduled</c> or <c>cancelled</c>.</summary>
+    public void RecordBooking(string tenantId, string action) =>
+        Bookings.Add(1, new(TenantTag, tenantId), new(ActionTag, action));
+
     public void RecordTransfer(string tenantId, string department) =>
         Transfers.Add(1, new(TenantTag, tenantId), new(DepartmentTag, department));
 }

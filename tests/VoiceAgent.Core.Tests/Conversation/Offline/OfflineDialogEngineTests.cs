@@ -19,7 +19,7 @@ public sealed class OfflineDialogEngineTests(AzuriteTables azurite) : IClassFixt
     {
         var tables = await azurite.NewTablesAsync();
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TuesdayMorning);
-        _engine = new OfflineDialogEngine(new AgentToolsFactory(new SchedulingService(new AppointmentStore(tables), new Core.Calendars.BuiltInCalendarProvider(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchedulingService>.Instance), new CustomerStore(tables), new Core.Vehicles.OfflineVinDecoder(clock)));
+        _engine = new OfflineDialogEngine(new AgentToolsFactory(new SchedulingService(new AppointmentStore(tables), new Core.Calendars.BuiltInCalendarProvider(), TestTelemetry.Create(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchedulingService>.Instance), new CustomerStore(tables), new Core.Vehicles.OfflineVinDecoder(clock)));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

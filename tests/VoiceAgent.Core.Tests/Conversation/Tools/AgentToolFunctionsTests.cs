@@ -29,7 +29,7 @@ public sealed class AgentToolFunctionsTests(AzuriteTables azurite) : IClassFixtu
         var customers = new CustomerStore(tables);
         await new DemoTenantSeeder(new TenantStore(tables), customers).SeedAsync(CancellationToken.None);
         _store = new AppointmentStore(tables);
-        _scheduling = new SchedulingService(_store, new BuiltInCalendarProvider(), clock, NullLogger<SchedulingService>.Instance);
+        _scheduling = new SchedulingService(_store, new BuiltInCalendarProvider(), TestTelemetry.Create(), clock, NullLogger<SchedulingService>.Instance);
         _factory = new AgentToolsFactory(_scheduling, customers, new OfflineVinDecoder(clock));
     }
 
