@@ -30,6 +30,20 @@ public sealed class AvailabilityCalculator
 
     public TimeZoneInfo TimeZone => _clock.Zone;
 
+    /// <summary>The tenant's local date at <paramref name="instant"/>: what "today" means to the shop (add a day for "tomorrow").</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(_clock.ToLocal(instant.UtcTicks));
+
+    /// <summary>
+    /// The instant a caller means by a local date and wall-clock time, with the tenant's offset: the first occurrence
+    /// when the clock shows it twice (fall-back), or null when it never shows it (spring-forward gap).
+    /// </summary>
+    public DateTimeOffset? AtLocal(DateOnly date, TimeOnly time)
+    {
+        var wall = date.ToDateTime(time);
+        Span<long> instants = stackalloc long[2];
+        return _clock.InstantsAt(wall, instants) == 0 ? null : new LocalSlot(instants[0], wall.Ticks).ToDateTimeOffset();
+    }
+
     /// <summary>Free starts in [<paramref name="from"/>, <paramref name="to"/>), ascending, with the tenant's offset.</summary>
     public IReadOnlyList<DateTimeOffset> FreeSlots(AvailabilityQuery query, DateTimeOffset from, DateTimeOffset to)
     {

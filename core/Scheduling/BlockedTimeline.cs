@@ -173,7 +173,7 @@ internal sealed class BlockedTimeline
         return new(starts[..count], ends[..count]);
     }
 
-    public sealed class Cursor(BlockedTimeline timeline)
+    internal sealed class Cursor(BlockedTimeline timeline)
     {
         private int _index;
 
