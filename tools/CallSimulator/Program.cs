@@ -26,6 +26,8 @@ public static class Program
             {
                 ["call", .. var rest] => await InteractiveCommand.RunAsync(rest, Console.In, Console.Out, stop.Token),
                 ["scenarios", .. var rest] => await ScenariosCommand.RunAsync(rest, Console.Out, stop.Token),
+                // Hidden: the second process of the cross-process booking race test (BookingRaceTests).
+                ["race", .. var rest] => await RaceCommand.RunAsync(rest, Console.In, Console.Out, stop.Token),
                 ["--help" or "-h" or "help"] => Help(Console.Out, 0),
                 _ => Help(Console.Error, 2),
             };

@@ -9,9 +9,10 @@ namespace VoiceAgent.Functions.Tests.Support;
 
 /// <summary>
 /// The real functions app in memory, against Azurite, with its own tables (a unique prefix), a random auth
-/// token, the demo tenant seeded, and a fake clock.
+/// token, the demo tenant seeded, and a fake clock. Give two instances the same <paramref name="tablePrefix"/> to run
+/// two hosts of the app against one set of tables.
 /// </summary>
-public sealed class FunctionsAppFactory(string storageConnectionString) : WebApplicationFactory<Program>
+public sealed class FunctionsAppFactory(string storageConnectionString, string? tablePrefix = null) : WebApplicationFactory<Program>
 {
     public const string PublicBaseUrl = "https://voiceagent.example.com";
 
@@ -19,9 +20,12 @@ public sealed class FunctionsAppFactory(string storageConnectionString) : WebApp
 
     public string StaffToken { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
-    public string TablePrefix { get; } = "T" + Guid.NewGuid().ToString("N")[..10];
+    public string TablePrefix { get; } = tablePrefix ?? NewTablePrefix();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 15, 15, 0, TimeSpan.Zero));
+
+    /// <summary>A fresh prefix: tables nobody else uses.</summary>
+    public static string NewTablePrefix() => "T" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>This app's name for a table, from its default name (e.g. <c>Calls</c>).</summary>
     public string TableName(string defaultName) => TablePrefix + defaultName;
