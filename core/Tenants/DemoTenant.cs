@@ -1,4 +1,5 @@
 using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Scheduling;
 
 namespace VoiceAgent.Core.Tenants;
 
@@ -42,6 +43,8 @@ public static class DemoTenant
             new("state inspection", 45, 1) { Synonyms = ["inspection sticker", "safety inspection", "emissions"] },
             new("diagnostic", 60, 1) { Synonyms = ["check engine", "check-engine light", "engine light", "diagnosis", "diagnostics"] },
         ],
+        Booking = new() { SlotGridMinutes = 30, MinimumLeadTime = TimeSpan.FromHours(1), BookingHorizon = TimeSpan.FromDays(60), MustEndByClosing = true },
+        Reminders = new(TimeSpan.FromHours(24), new TimeOnly(9, 0), new TimeOnly(19, 0)),
         Faq =
         [
             new("address", "We're at 1200 North Ave, Springfield.") { Keywords = ["address", "where are you", "located", "location", "directions"] },

@@ -21,6 +21,8 @@ public sealed record TenantProfile
     public IReadOnlyList<FaqAnswer> Faq { get; init; } = [];
     /// <summary>Slot grid, lead time, horizon.</summary>
     public BookingPolicy Booking { get; init; } = BookingPolicy.Default;
+    /// <summary>When reminder calls go out.</summary>
+    public ReminderPolicy Reminders { get; init; } = ReminderPolicy.Default;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
