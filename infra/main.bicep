@@ -16,7 +16,7 @@ param location string
 param twilioAccountSid string = ''
 
 @secure()
-@description('Twilio auth token, stored in Key Vault. Empty: set the secret later (docs/deployment.md).')
+@description('Twilio auth token, stored in Key Vault. Empty: set the secret later (README, "Deploy to Azure").')
 param twilioAuthToken string = ''
 
 @secure()

@@ -1,7 +1,7 @@
 // Key Vault (RBAC mode) for the secrets the apps cannot get by identity: the Twilio auth token and the Google
 // credentials. App settings hold Key Vault references, resolved by the platform with the app's identity
 // (Key Vault Secrets User, granted here). A secret left empty at provision time is not created: set it later
-// with `az keyvault secret set` (docs/deployment.md).
+// with `az keyvault secret set` (README, "Deploy to Azure").
 
 param location string
 param tags object
