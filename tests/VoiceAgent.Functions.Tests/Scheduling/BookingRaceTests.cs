@@ -178,19 +178,7 @@ public sealed class BookingRaceTests(AzuriteFixture azurite) : IClassFixture<Azu
         return [.. day.Where(a => a.Status == AppointmentStatus.Booked)];
     }
 
-    private static Appointment RaceAppointment(ServiceOffering service, int i) => new()
-    {
-        Id = $"{SlotDay:yyyyMMdd}-local-{i:D4}",
-        TenantId = DemoTenant.Id,
-        CustomerId = $"cust-local-{i:D4}",
-        CustomerPhone = $"+1555558{i:D4}",
-        CustomerName = $"Racer local {i}",
-        Service = service.Name,
-        Start = Slot.ToUniversalTime(),
-        End = Slot.AddMinutes(service.DurationMinutes).ToUniversalTime(),
-        Channel = "race",
-        CreatedAt = Slot.AddDays(-1).ToUniversalTime(),
-    };
+    private static Appointment RaceAppointment(ServiceOffering service, int i) => RaceCommand.RaceAppointment(DemoTenant.Profile, service, Slot, "local", i);
 
     private static Process StartRaceProcess(string connectionString, string prefix, string service, int count)
     {

@@ -64,7 +64,7 @@ public static class RaceCommand
         await output.FlushAsync(cancellationToken);
         await input.ReadLineAsync(cancellationToken);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(1, count).Select(i => BookAsync(store, Appointment(tenant, service, start, label, i), day, cells, service.Capacity, cancellationToken)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, count).Select(i => BookAsync(store, RaceAppointment(tenant, service, start, label, i), day, cells, service.Capacity, cancellationToken)));
         await output.WriteLineAsync(JsonSerializer.Serialize(new RaceReport(label, outcomes), JsonOptions));
         return 0;
     }
@@ -81,7 +81,8 @@ public static class RaceCommand
         }
     }
 
-    private static Appointment Appointment(TenantProfile tenant, ServiceOffering service, DateTimeOffset start, string label, int i) => new()
+    /// <summary>Racer <paramref name="i"/>'s booking for one slot; each racer is its own customer.</summary>
+    public static Appointment RaceAppointment(TenantProfile tenant, ServiceOffering service, DateTimeOffset start, string label, int i) => new()
     {
         Id = $"{SchedulingService.LocalDay(tenant, start):yyyyMMdd}-{label}-{i:D4}",
         TenantId = tenant.Id,
