@@ -82,16 +82,23 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
             throw new InvalidOperationException("A customer can only book with their own shop.");
         }
 
+        var day = LocalDay(tenant, start);
+        var id = AppointmentId(day, callSid ?? Guid.NewGuid().ToString("N"), customer.Id, service.Name, start);
+        if (await store.FindAsync(tenant.Id, day, id, cancellationToken) is { Status: AppointmentStatus.Booked } alreadyBooked)
+        {
+            // The same request again (a retried webhook): it is this caller's booking, not a taken slot.
+            return BookingResult.Done(alreadyBooked);
+        }
+
         var check = await CheckAsync(tenant, service, start, cancellationToken);
         if (check.Status != SlotStatus.Free)
         {
             return BookingResult.Refused(check);
         }
 
-        var day = LocalDay(tenant, start);
         var appointment = new Appointment
         {
-            Id = AppointmentId(day, callSid ?? Guid.NewGuid().ToString("N"), customer.Id, service.Name, start),
+            Id = id,
             TenantId = tenant.Id,
             CustomerId = customer.Id,
             CustomerPhone = customer.PhoneNumber,

@@ -14,7 +14,8 @@ internal sealed class TurnInput
         Input = input;
         Tools = tools;
         Text = input.Text;
-        Phrase = DateTimePhraseParser.Parse(Text, context.Now, context.Tenant.TimeZone);
+        // Keys pressed are answers (1 = yes, 2 = no, a PIN, a phone number), never a date or time.
+        Phrase = string.IsNullOrWhiteSpace(input.Speech) ? null : DateTimePhraseParser.Parse(Text, context.Now, context.Tenant.TimeZone);
         Service = ServiceMatcher.Find(Text, context.Tenant);
         YesNo = YesNoClassifier.Classify(Text);
     }
