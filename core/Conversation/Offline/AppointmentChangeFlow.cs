@@ -54,7 +54,7 @@ internal static class AppointmentChangeFlow
             var picked = PickByOrdinal(turn, listed) ?? (Narrow(turn, listed, useDate: true) is { Count: 1 } one ? one[0] : null);
             turn.NotUnderstood = picked is null;
             return picked is null
-                ? BookingFlow.Ask(state, DialogStage.AwaitAppointmentChoice, $"Sorry, which one? {state.Prompt}")
+                ? BookingFlow.Reprompt(state, "Sorry, which one?")
                 : await ChosenAsync(turn, picked, cancellationToken);
         }
 
@@ -79,7 +79,7 @@ internal static class AppointmentChangeFlow
                 return AgentReply.Listen($"Okay, I'll leave it as it is. {BookingFlow.AnythingElse}");
             default:
                 turn.NotUnderstood = true;
-                return BookingFlow.Ask(state, DialogStage.AwaitConfirmation, $"Sorry, I didn't get that. {state.Prompt}");
+                return BookingFlow.Reprompt(state, "Sorry, I didn't get that.");
         }
     }
 

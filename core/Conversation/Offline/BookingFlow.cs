@@ -25,7 +25,8 @@ internal static class BookingFlow
         var state = turn.State;
         if (state.Stage == DialogStage.AwaitConfirmation)
         {
-            var changed = Absorb(turn);
+            // "1"/"2" on their own answer the yes/no question (keypad or spoken), they are not 1 or 2 o'clock.
+            var changed = !turn.IsBareKeyAnswer && Absorb(turn);
             if (!changed && turn.YesNo == YesNoAnswer.Yes && state.Proposed is { } proposed)
             {
                 return await CommitAsync(turn, proposed, cancellationToken);
@@ -41,7 +42,7 @@ internal static class BookingFlow
             if (!changed)
             {
                 turn.NotUnderstood = true;
-                return Ask(state, DialogStage.AwaitConfirmation, $"Sorry, I didn't get that. {state.Prompt}");
+                return Reprompt(state, "Sorry, I didn't get that.");
             }
 
             state.Proposed = null;
@@ -60,7 +61,7 @@ internal static class BookingFlow
         if (!Absorb(turn))
         {
             turn.NotUnderstood = true;
-            return Ask(state, state.Stage, $"Sorry, I didn't catch that. {state.Prompt}");
+            return Reprompt(state, "Sorry, I didn't catch that.");
         }
 
         return await AdvanceAsync(turn, cancellationToken);
@@ -253,6 +254,9 @@ internal static class BookingFlow
             ? Ask(state, DialogStage.AwaitDay, $"{reason} What other day would work for you?")
             : Ask(state, DialogStage.AwaitTime, $"{reason} The nearest times I have are {SlotSpeech.Options(tenant, check.Alternatives)}. Would one of those work?");
     }
+
+    /// <summary>Asks the pending question again behind a short lead ("Sorry, I didn't get that."), keeping it as the prompt.</summary>
+    public static AgentReply Reprompt(DialogState state, string lead) => AgentReply.Listen($"{lead} {state.Prompt}");
 
     public static AgentReply Ask(DialogState state, DialogStage stage, string question)
     {

@@ -29,6 +29,9 @@ internal sealed class TurnInput
     public ServiceOffering? Service { get; }
     public YesNoAnswer YesNo { get; }
 
+    /// <summary>The whole input is a single key, "1" or "2" (pressed or said): an answer to a yes/no question.</summary>
+    public bool IsBareKeyAnswer => Text is "1" or "2" or "1." or "2.";
+
     /// <summary>Set by a flow that could not use what the caller said (counts toward handing the call to a person).</summary>
     public bool NotUnderstood { get; set; }
 
