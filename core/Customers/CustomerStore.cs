@@ -34,11 +34,47 @@ public sealed class CustomerStore(VoiceAgentTables tables)
         return index.HasValue ? await FindAsync(tenantId, index.Value!.GetString("CustomerId"), cancellationToken) : null;
     }
 
-    /// <summary>True when <paramref name="pin"/> matches the customer's stored PIN hash.</summary>
-    public async Task<bool> VerifyPinAsync(string tenantId, string customerId, string pin, CancellationToken cancellationToken)
+    /// <summary>Wrong PINs in a row, across calls, that lock the account's PIN for <see cref="PinLockout"/>.</summary>
+    public const int MaxPinFailures = 5;
+
+    public static readonly TimeSpan PinLockout = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Checks a PIN against the stored hash. Wrong PINs are counted on the customer row across calls; after
+    /// <see cref="MaxPinFailures"/> in a row the PIN is locked for <see cref="PinLockout"/>, whatever is entered.
+    /// </summary>
+    public async Task<PinVerification> VerifyPinAsync(string tenantId, string customerId, string pin, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(tenantId, customerId, ["PinHash"], cancellationToken);
-        return row.HasValue && row.Value!.GetString("PinHash") is { } hash && PinHash.Verify(pin, hash);
+        var row = await tables.Customers.GetEntityIfExistsAsync<TableEntity>(tenantId, customerId, ["PinHash", "PinFailures", "PinLockedUntil"], cancellationToken);
+        if (!row.HasValue || row.Value!.GetString("PinHash") is not { } hash)
+        {
+            return PinVerification.Wrong;
+        }
+
+        var entity = row.Value;
+        if (entity.GetDateTimeOffset("PinLockedUntil") is { } lockedUntil && lockedUntil > now)
+        {
+            return PinVerification.Locked;
+        }
+
+        var verified = PinHash.Verify(pin, hash);
+        var failures = verified ? 0 : (entity.GetInt32("PinFailures") ?? 0) + 1;
+        var update = new TableEntity(tenantId, customerId)
+        {
+            ["PinFailures"] = failures >= MaxPinFailures ? 0 : failures,
+            ["PinLockedUntil"] = failures >= MaxPinFailures ? now + PinLockout : null,
+        };
+        try
+        {
+            // ETag-guarded: two calls guessing at once cannot both reset the count.
+            await tables.Customers.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 412)
+        {
+            return PinVerification.Wrong;
+        }
+
+        return verified ? PinVerification.Verified : failures >= MaxPinFailures ? PinVerification.Locked : PinVerification.Wrong;
     }
 
     public async Task<Customer?> FindAsync(string tenantId, string customerId, CancellationToken cancellationToken)

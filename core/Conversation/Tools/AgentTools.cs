@@ -103,7 +103,14 @@ public sealed class AgentTools
         }
 
         var customer = await _customers.FindByPhoneAsync(Tenant.Id, phone.E164, cancellationToken);
-        if (customer is null || !await _customers.VerifyPinAsync(Tenant.Id, customer.Id, pin, cancellationToken))
+        var verification = customer is null ? PinVerification.Wrong : await _customers.VerifyPinAsync(Tenant.Id, customer.Id, pin, _context.Now, cancellationToken);
+        if (verification == PinVerification.Locked)
+        {
+            _state.PinAttempts = MaxPinAttempts;
+            return PinCheck.Locked;
+        }
+
+        if (verification != PinVerification.Verified || customer is null)
         {
             return _state.PinAttempts >= MaxPinAttempts ? PinCheck.Locked : PinCheck.Wrong;
         }
