@@ -60,6 +60,73 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
         throw new InvalidOperationException($"Booking {appointment.Id} kept conflicting after {MaxAttempts} attempts.");
     }
 
+    /// <summary>
+    /// Moves an appointment within its day in one transaction: the old one is cancelled (pointing at the new one), the
+    /// new one added, and only the cells whose count changes are written, so a move may overlap its own old time.
+    /// </summary>
+    public async Task<BookingOutcome> TryMoveWithinDayAsync(
+        Appointment old, Appointment moved, DateOnly localDay, IReadOnlyList<DateTimeOffset> oldCells, IReadOnlyList<DateTimeOffset> newCells, int capacity, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(moved);
+        ArgumentNullException.ThrowIfNull(oldCells);
+        ArgumentNullException.ThrowIfNull(newCells);
+        var partition = ScheduleKeys.Partition(old.TenantId, localDay);
+        var freed = oldCells.Select(c => ScheduleKeys.Cell(old.Service, c)).ToHashSet(StringComparer.Ordinal);
+        var taken = newCells.Select(c => ScheduleKeys.Cell(moved.Service, c)).ToHashSet(StringComparer.Ordinal);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await ExistsAsync(partition, moved.Id, cancellationToken))
+            {
+                return BookingOutcome.AlreadyBooked;
+            }
+
+            var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleKeys.Appointment(old.Id), cancellationToken: cancellationToken);
+            if (!row.HasValue || FromEntity(row.Value!).Status != AppointmentStatus.Booked)
+            {
+                throw new InvalidOperationException($"Appointment {old.Id} is no longer booked; nothing to move.");
+            }
+
+            var cancelled = FromEntity(row.Value!) with { Status = AppointmentStatus.Cancelled, CancelledAt = at, RescheduledTo = moved.Id };
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpdateReplace, ToEntity(cancelled, partition), row.Value!.ETag),
+                new(TableTransactionActionType.Add, ToEntity(moved, partition)),
+            };
+            foreach (var key in freed.Union(taken, StringComparer.Ordinal))
+            {
+                var delta = (taken.Contains(key) ? 1 : 0) - (freed.Contains(key) ? 1 : 0);
+                if (delta == 0)
+                {
+                    continue;
+                }
+
+                var cell = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
+                var count = (cell.HasValue ? cell.Value!.GetInt32("Count") ?? 0 : 0) + delta;
+                if (delta > 0 && count > capacity)
+                {
+                    return BookingOutcome.SlotTaken;
+                }
+
+                actions.Add(cell.HasValue
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Cell(partition, key, Math.Max(0, count)), cell.Value!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, Cell(partition, key, Math.Max(0, count))));
+            }
+
+            try
+            {
+                await tables.Schedule.SubmitTransactionAsync(actions, cancellationToken);
+                return BookingOutcome.Booked;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+
+        throw new InvalidOperationException($"Moving {old.Id} kept conflicting after {MaxAttempts} attempts.");
+    }
+
     /// <summary>Cancels a booked appointment and frees its cells. Idempotent: cancelling twice changes nothing.</summary>
     public async Task<bool> CancelAsync(Appointment appointment, DateOnly localDay, IReadOnlyList<DateTimeOffset> cellStarts, DateTimeOffset at, string? rescheduledTo, CancellationToken cancellationToken)
     {

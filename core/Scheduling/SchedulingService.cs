@@ -19,25 +19,28 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
 {
     public const int AlternativesOffered = 3;
 
-    /// <summary>What is booked for the tenant around the window, plus the clock, for one service.</summary>
-    public async Task<AvailabilityQuery> QueryAsync(TenantProfile tenant, ServiceOffering service, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// What is booked for the tenant around the window, plus the clock, for one service. <paramref name="ignoring"/> is an
+    /// appointment being moved: its own time does not block its new one.
+    /// </summary>
+    public async Task<AvailabilityQuery> QueryAsync(TenantProfile tenant, ServiceOffering service, DateOnly from, DateOnly to, CancellationToken cancellationToken, string? ignoring = null)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var book = await store.ListAsync(tenant.Id, from.AddDays(-1), to.AddDays(1), customerId: null, cancellationToken);
         return new AvailabilityQuery(service, time.GetUtcNow())
         {
-            Appointments = [.. book.Where(a => a.Status == AppointmentStatus.Booked).Select(a => new ExistingAppointment(a.Start, a.End, a.Service))],
+            Appointments = [.. book.Where(a => a.Status == AppointmentStatus.Booked && a.Id != ignoring).Select(a => new ExistingAppointment(a.Start, a.End, a.Service))],
             BusyIntervals = await BusyAsync(TenantStart(tenant, from.AddDays(-1)), TenantStart(tenant, to.AddDays(2)), cancellationToken),
         };
     }
 
     /// <summary>Can <paramref name="start"/> be booked? If not, why, and the nearest free starts.</summary>
-    public async Task<SlotCheck> CheckAsync(TenantProfile tenant, ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken)
+    public async Task<SlotCheck> CheckAsync(TenantProfile tenant, ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken, string? ignoring = null)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var calculator = new AvailabilityCalculator(tenant, tenant.Booking);
         var day = LocalDay(tenant, start);
-        var query = await QueryAsync(tenant, service, day, day.AddDays(14), cancellationToken);
+        var query = await QueryAsync(tenant, service, day, day.AddDays(14), cancellationToken, ignoring);
         var status = calculator.CheckSlot(query, start);
         return status == SlotStatus.Free
             ? new SlotCheck(start, status, [])
@@ -155,18 +158,7 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
             telemetry.RecordBooking(tenant.Id, rescheduledTo is null ? "cancelled" : "rescheduled");
         }
 
-        if (appointment.CalendarEventId is { } eventId)
-        {
-            try
-            {
-                await calendar.DeleteEventAsync(eventId, cancellationToken);
-            }
-            catch (CalendarUnavailableException ex)
-            {
-                LogCalendarWriteFailed(logger, appointment.Id, ex);
-            }
-        }
-
+        await DeleteFromCalendarAsync(appointment, cancellationToken);
         return appointment;
     }
 
@@ -181,14 +173,50 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         }
 
         var service = tenant.Services.First(s => s.Name == old.Service);
-        var booked = await BookAsync(tenant, customer, service, newStart, old.Vehicle, callSid, cancellationToken);
-        if (booked.Appointment is { } moved)
+        var day = LocalDay(tenant, newStart);
+        if (day != LocalDay(tenant, old.Start))
         {
-            await CancelAsync(tenant, customer.Id, old.Id, moved.Id, cancellationToken);
-            return booked with { Replaced = old };
+            // Another day: book the new time first, then free the old one (two partitions, two transactions).
+            var booked = await BookAsync(tenant, customer, service, newStart, old.Vehicle, callSid, cancellationToken);
+            if (booked.Appointment is { } moved)
+            {
+                await CancelAsync(tenant, customer.Id, old.Id, moved.Id, cancellationToken);
+                return booked with { Replaced = old };
+            }
+
+            return booked;
         }
 
-        return booked;
+        // The same day: one transaction, and the old time does not block the new one.
+        var check = await CheckAsync(tenant, service, newStart, cancellationToken, ignoring: old.Id);
+        if (check.Status != SlotStatus.Free)
+        {
+            return BookingResult.Refused(check);
+        }
+
+        var replacement = old with
+        {
+            Id = AppointmentId(day, callSid ?? Guid.NewGuid().ToString("N"), customer.Id, service.Name, newStart),
+            Start = newStart.ToUniversalTime(),
+            End = newStart.AddMinutes(service.DurationMinutes).ToUniversalTime(),
+            CallSid = callSid,
+            CreatedAt = time.GetUtcNow(),
+            CalendarEventId = null,
+        };
+        var outcome = await store.TryMoveWithinDayAsync(old, replacement, day, Cells(tenant, service, old.Start), Cells(tenant, service, newStart), service.Capacity, time.GetUtcNow(), cancellationToken);
+        if (outcome == BookingOutcome.SlotTaken)
+        {
+            return BookingResult.Refused((await CheckAsync(tenant, service, newStart, cancellationToken, ignoring: old.Id)) with { Status = SlotStatus.Full });
+        }
+
+        if (outcome == BookingOutcome.Booked)
+        {
+            telemetry.RecordBooking(tenant.Id, "rescheduled");
+            await DeleteFromCalendarAsync(old, cancellationToken);
+            await MirrorToCalendarAsync(tenant, replacement, day, cancellationToken);
+        }
+
+        return BookingResult.Done(replacement) with { Replaced = old };
     }
 
     private async Task<IReadOnlyList<BusyInterval>> BusyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -201,6 +229,23 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         {
             LogCalendarReadFailed(logger, ex);
             return [];
+        }
+    }
+
+    private async Task DeleteFromCalendarAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        if (appointment.CalendarEventId is not { } eventId)
+        {
+            return;
+        }
+
+        try
+        {
+            await calendar.DeleteEventAsync(eventId, cancellationToken);
+        }
+        catch (CalendarUnavailableException ex)
+        {
+            LogCalendarWriteFailed(logger, appointment.Id, ex);
         }
     }
 

@@ -1,4 +1,5 @@
 using VoiceAgent.Core.Conversation.Tools;
+using VoiceAgent.Core.Conversation.Understanding;
 using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Core.Conversation.Offline;
@@ -61,6 +62,13 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
 
         if (state.Stage != DialogStage.None)
         {
+            if (intent == CallerIntent.Goodbye && turn.YesNo != YesNoAnswer.Yes)
+            {
+                // The caller is leaving mid-task: nothing was written without a yes, so just say goodbye.
+                state.ClearTask();
+                return AgentReply.Hangup($"No problem. Thanks for calling {tenant.Name}. Goodbye!");
+            }
+
             if (intent is CallerIntent.Hours or CallerIntent.Faq && turn.Phrase is null && turn.Service is null)
             {
                 return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} {state.Prompt}");

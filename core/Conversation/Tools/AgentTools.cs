@@ -50,8 +50,9 @@ public sealed class AgentTools
     public string BusinessInfo(string question) =>
         IntentClassifier.FindFaq(question, Tenant)?.Answer ?? HoursSpeech.Answer(Tenant, question, _context.Now);
 
+    /// <summary>Whether a start is free; while the caller is moving an appointment, that appointment's own time does not count.</summary>
     public Task<SlotCheck> CheckAvailabilityAsync(ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken) =>
-        _scheduling.CheckAsync(Tenant, service, start, cancellationToken);
+        _scheduling.CheckAsync(Tenant, service, start, cancellationToken, ignoring: _state.Task == DialogTask.Reschedule ? _state.AppointmentId : null);
 
     public Task<IReadOnlyList<DateTimeOffset>> FreeTimesAsync(ServiceOffering service, DateOnly day, TimeOnly? notBefore, TimeOnly? before, CancellationToken cancellationToken) =>
         _scheduling.FreeOnAsync(Tenant, service, day, notBefore, before, cancellationToken);
