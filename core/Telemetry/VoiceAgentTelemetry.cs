@@ -28,6 +28,12 @@ public sealed class VoiceAgentTelemetry
     /// <summary>Counter: appointments booked, rescheduled or cancelled. Tags: tenant, action.</summary>
     public const string BookingsMetric = "voiceagent.bookings";
 
+    /// <summary>
+    /// Counter: voice webhooks that still answered the caller (apology + transfer or goodbye) although something failed
+    /// behind them (storage, the engine, a deadline). HTTP shows these as 200, so this is how they are seen. Tags: endpoint.
+    /// </summary>
+    public const string WebhookFallbacksMetric = "voiceagent.webhook.fallbacks";
+
     /// <summary>Counter: calls handed to a person. Tags: tenant, department.</summary>
     public const string TransfersMetric = "voiceagent.transfers";
 
@@ -46,6 +52,7 @@ public sealed class VoiceAgentTelemetry
     public const string DepartmentTag = "department";
     public const string QueueTag = "queue";
     public const string ReasonTag = "reason";
+    public const string EndpointTag = "endpoint";
 
     /// <summary>Span around one agent turn (Application Insights: <c>dependencies</c>, exact percentiles).</summary>
     public const string TurnActivityName = "voiceagent.turn";
@@ -61,7 +68,7 @@ public sealed class VoiceAgentTelemetry
 
     /// <summary>Every custom metric name, for exporters' views and the infra cross-check.</summary>
     public static IReadOnlyList<string> MetricNames { get; } =
-        [TurnDurationMetric, CallsMetric, BookingsMetric, TransfersMetric, RemindersMetric, PoisonMessagesMetric, LlmFallbacksMetric];
+        [TurnDurationMetric, CallsMetric, BookingsMetric, TransfersMetric, RemindersMetric, PoisonMessagesMetric, LlmFallbacksMetric, WebhookFallbacksMetric];
 
     public VoiceAgentTelemetry(IMeterFactory meterFactory)
     {
@@ -74,6 +81,7 @@ public sealed class VoiceAgentTelemetry
         Reminders = meter.CreateCounter<long>(RemindersMetric, "{reminder}", "Reminder calls, by outcome");
         PoisonMessages = meter.CreateCounter<long>(PoisonMessagesMetric, "{message}", "Workflow messages moved to a poison queue");
         LlmFallbacks = meter.CreateCounter<long>(LlmFallbacksMetric, "{turn}", "Turns answered by the offline engine instead of the LLM");
+        WebhookFallbacks = meter.CreateCounter<long>(WebhookFallbacksMetric, "{request}", "Voice webhooks answered with the fallback TwiML after a failure");
     }
 
     public Histogram<double> TurnDuration { get; }
@@ -89,6 +97,11 @@ public sealed class VoiceAgentTelemetry
     public Counter<long> PoisonMessages { get; }
 
     public Counter<long> LlmFallbacks { get; }
+
+    public Counter<long> WebhookFallbacks { get; }
+
+    /// <summary>A voice webhook answered with the fallback TwiML; <paramref name="endpoint"/> is e.g. <c>turn</c>.</summary>
+    public void RecordWebhookFallback(string endpoint) => WebhookFallbacks.Add(1, new KeyValuePair<string, object?>(EndpointTag, endpoint));
 
     public void RecordTurn(string tenantId, string action, TimeSpan elapsed) =>
         TurnDuration.Record(elapsed.TotalMilliseconds, new(TenantTag, tenantId), new(ActionTag, action));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Calls;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
 
@@ -29,7 +30,7 @@ public static partial class VoiceWebhookEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> IncomingAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, ILoggerFactory loggers)
+    private static async Task<IResult> IncomingAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, VoiceAgentTelemetry telemetry, ILoggerFactory loggers)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
@@ -37,11 +38,11 @@ public static partial class VoiceWebhookEndpoints
             return TypedResults.BadRequest(error);
         }
 
-        return await AnswerSafelyAsync(call, tenants, renderer, voice.Value, Logger(loggers), async ct =>
+        return await AnswerSafelyAsync(call, tenants, renderer, voice.Value, new FallbackReport("incoming", telemetry, Logger(loggers)), async ct =>
             renderer.Render((await calls.AnswerAsync(call, ct)).Reply), request.HttpContext.RequestAborted);
     }
 
-    private static async Task<IResult> TurnAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, ILoggerFactory loggers)
+    private static async Task<IResult> TurnAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, VoiceAgentTelemetry telemetry, ILoggerFactory loggers)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
@@ -51,7 +52,7 @@ public static partial class VoiceWebhookEndpoints
 
         var input = VoiceWebhookForm.ReadInput(form);
         var retryToken = request.Headers["I-Twilio-Idempotency-Token"].FirstOrDefault();
-        return await AnswerSafelyAsync(call, tenants, renderer, voice.Value, Logger(loggers), async ct =>
+        return await AnswerSafelyAsync(call, tenants, renderer, voice.Value, new FallbackReport("turn", telemetry, Logger(loggers)), async ct =>
         {
             var outcome = await calls.TakeTurnAsync(call, input, retryToken, o => renderer.Render(o.Reply), ct);
             return outcome.RepeatTwiml ?? renderer.Render(outcome.Reply);
@@ -100,7 +101,7 @@ public static partial class VoiceWebhookEndpoints
         TenantDirectory tenants,
         VoiceReplyRenderer renderer,
         VoiceOptions voice,
-        ILogger logger,
+        FallbackReport report,
         Func<CancellationToken, Task<string>> answer,
         CancellationToken requestAborted)
     {
@@ -112,7 +113,8 @@ public static partial class VoiceWebhookEndpoints
         }
         catch (Exception ex) when (!requestAborted.IsCancellationRequested)
         {
-            LogCallFailed(logger, call.CallSid.Value, ex);
+            LogCallFailed(report.Logger, report.Endpoint, call.CallSid.Value, ex);
+            report.Telemetry.RecordWebhookFallback(report.Endpoint);
             return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
         }
     }
@@ -121,8 +123,11 @@ public static partial class VoiceWebhookEndpoints
 
     private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(VoiceWebhookEndpoints));
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Call {CallSid}: the webhook failed; the caller gets the fallback answer")]
-    private static partial void LogCallFailed(ILogger logger, string callSid, Exception exception);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Call {CallSid}: the {Endpoint} webhook failed; the caller gets the fallback answer")]
+    private static partial void LogCallFailed(ILogger logger, string endpoint, string callSid, Exception exception);
+
+    /// <summary>Where a failed webhook is reported: its name, the metric and the log.</summary>
+    private sealed record FallbackReport(string Endpoint, VoiceAgentTelemetry Telemetry, ILogger Logger);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Call {CallSid}: recording the status callback failed; Twilio will retry")]
     private static partial void LogStatusFailed(ILogger logger, string callSid, Exception exception);

@@ -33,11 +33,11 @@ var rules = [
   {
     name: 'webhook-failure-rate'
     displayName: 'VoiceAgent: voice webhook failure rate'
-    description: 'Voice webhooks answering 5xx, or Twilio falling back to /api/voice/fallback (the primary URL failed or timed out).'
+    description: 'Voice webhooks answering 5xx, answering the apology TwiML because something failed behind them (voiceagent.webhook.fallbacks), or Twilio falling back to /api/voice/fallback.'
     severity: 1
     windowSize: 'PT15M'
     evaluationFrequency: 'PT5M'
-    query: 'requests\n| where url has \'/api/voice/\'\n| summarize total = count(), failed = countif(success == false or url has \'/api/voice/fallback\')\n| extend failureRate = iff(total == 0, 0.0, 100.0 * failed / total)'
+    query: 'let handled = customMetrics\n| where name == \'voiceagent.webhook.fallbacks\'\n| summarize n = sum(valueSum);\nrequests\n| where url has \'/api/voice/\'\n| summarize total = count(), failed = countif(success == false or url has \'/api/voice/fallback\')\n| extend failureRate = iff(total == 0, 0.0, 100.0 * (failed + coalesce(toscalar(handled), 0.0)) / total)'
     measure: 'failureRate'
     threshold: webhookFailureRatePercent
   }

@@ -58,6 +58,12 @@ var charts = [
     query: 'customMetrics\n| where name == \'voiceagent.llm.fallbacks\'\n| extend reason = tostring(customDimensions.reason)\n| summarize fallbacks = sum(valueSum) by reason, bin(timestamp, {TimeRange:grain})\n| render columnchart'
   }
   {
+    name: 'webhook-fallbacks'
+    title: 'Voice webhooks answered with the apology after a failure, by endpoint'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.webhook.fallbacks\'\n| extend endpoint = tostring(customDimensions.endpoint)\n| summarize fallbacks = sum(valueSum) by endpoint, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
     name: 'webhooks'
     title: 'Voice webhooks: requests, failures and fallback-URL hits'
     visualization: 'timechart'

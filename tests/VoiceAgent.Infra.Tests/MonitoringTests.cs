@@ -41,7 +41,7 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
         Assert.Equal(4, queries.Count);
         Assert.Subset(VoiceAgentTelemetry.MetricNames.ToHashSet(), names);
         Assert.Superset(
-            new HashSet<string> { VoiceAgentTelemetry.TurnDurationMetric, VoiceAgentTelemetry.PoisonMessagesMetric, VoiceAgentTelemetry.RemindersMetric },
+            new HashSet<string> { VoiceAgentTelemetry.TurnDurationMetric, VoiceAgentTelemetry.PoisonMessagesMetric, VoiceAgentTelemetry.RemindersMetric, VoiceAgentTelemetry.WebhookFallbacksMetric },
             names);
         Assert.Contains(queries, q => q.Contains("/api/voice/", StringComparison.Ordinal) && q.Contains("success == false", StringComparison.Ordinal));
         Assert.Contains(queries, q => q.Contains($"customDimensions.{VoiceAgentTelemetry.OutcomeTag}) == '{VoiceAgentTelemetry.ReminderFailedOutcome}'", StringComparison.Ordinal));
@@ -57,7 +57,7 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
         var tags = new[]
         {
             VoiceAgentTelemetry.TenantTag, VoiceAgentTelemetry.OutcomeTag, VoiceAgentTelemetry.ActionTag, VoiceAgentTelemetry.DepartmentTag,
-            VoiceAgentTelemetry.QueueTag, VoiceAgentTelemetry.ReasonTag, VoiceAgentTelemetry.CallSidTag,
+            VoiceAgentTelemetry.QueueTag, VoiceAgentTelemetry.ReasonTag, VoiceAgentTelemetry.CallSidTag, VoiceAgentTelemetry.EndpointTag,
         };
 
         Assert.Subset(tags.ToHashSet(StringComparer.Ordinal), dimensions);

@@ -28,6 +28,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         var callSid = TwilioWebhookClient.NewCallSid();
         await Twiml.ReadAsync(await _twilio.PostAsync("/api/voice/incoming", TwilioWebhookClient.CallFields(callSid)));
+        using var fallbacks = new MetricProbe(_app.Services, Core.Telemetry.VoiceAgentTelemetry.WebhookFallbacksMetric);
         await _azurite.StopAsync();
 
         var fields = new Dictionary<string, string>(TwilioWebhookClient.CallFields(callSid)) { ["SpeechResult"] = "what are your hours" };
@@ -35,6 +36,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         Assert.Contains("sorry", Twiml.Spoken(twiml), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("+15555550199", Twiml.DialedNumber(twiml));
+        Assert.Equal("turn", Assert.Single(fallbacks.Measurements)["endpoint"]);
     }
 
     [Fact]
