@@ -296,22 +296,11 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, tenant.TimeZone).DateTime);
     }
 
-    /// <summary>
-    /// A local wall-clock time in the tenant's zone. A time skipped by spring-forward moves forward by the gap; a
-    /// time repeated by fall-back takes its first (daylight) occurrence.
-    /// </summary>
+    /// <summary>A local wall-clock time in the tenant's zone, DST edges resolved by <see cref="WallClock"/>.</summary>
     public static DateTimeOffset LocalInstant(TenantProfile tenant, DateOnly day, TimeOnly time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var zone = tenant.TimeZone;
-        var local = day.ToDateTime(time);
-        if (zone.IsInvalidTime(local))
-        {
-            local = local.Add(zone.GetUtcOffset(local.AddHours(12)) - zone.GetUtcOffset(local.AddHours(-12)));
-        }
-
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
+        return WallClock.Resolve(day.ToDateTime(time), tenant.TimeZone);
     }
 
     /// <summary>Midnight (or the first valid instant) of a local day.</summary>

@@ -51,7 +51,7 @@ internal static class AppointmentChangeFlow
         if (state.Stage == DialogStage.AwaitAppointmentChoice)
         {
             var listed = upcoming.Where(a => state.Choices.Contains(a.Id)).ToList();
-            var picked = PickByOrdinal(turn, listed) ?? (Narrow(turn, listed, useDate: true) is { Count: 1 } one ? one[0] : null);
+            var picked = Ordinals.PickRef(turn.Text, listed) ?? (Narrow(turn, listed, useDate: true) is { Count: 1 } one ? one[0] : null);
             turn.NotUnderstood = picked is null;
             return picked is null
                 ? BookingFlow.Reprompt(state, "Sorry, which one?")
@@ -124,20 +124,5 @@ internal static class AppointmentChangeFlow
         }
 
         return matches;
-    }
-
-    private static Appointment? PickByOrdinal(TurnInput turn, List<Appointment> listed)
-    {
-        var text = IntentClassifier.Normalise(turn.Text);
-        string[] ordinals = ["first", "second", "third"];
-        for (var i = 0; i < Math.Min(ordinals.Length, listed.Count); i++)
-        {
-            if (IntentClassifier.ContainsPhrase(text, ordinals[i]))
-            {
-                return listed[i];
-            }
-        }
-
-        return IntentClassifier.ContainsPhrase(text, "last") && listed.Count > 0 ? listed[^1] : null;
     }
 }

@@ -276,24 +276,9 @@ internal static class BookingFlow
             return null;
         }
 
-        var text = IntentClassifier.Normalise(turn.Text);
-        string[] ordinals = ["first", "second", "third"];
-        for (var i = 0; i < Math.Min(ordinals.Length, offered.Count); i++)
+        if (Ordinals.Pick(turn.Text, offered) is { } byOrdinal)
         {
-            if (IntentClassifier.ContainsPhrase(text, ordinals[i]))
-            {
-                return offered[i];
-            }
-        }
-
-        if (IntentClassifier.ContainsPhrase(text, "last") || IntentClassifier.ContainsPhrase(text, "latest"))
-        {
-            return offered[^1];
-        }
-
-        if (IntentClassifier.ContainsPhrase(text, "earliest"))
-        {
-            return offered[0];
+            return byOrdinal;
         }
 
         if (turn.Phrase?.Time is { } time)

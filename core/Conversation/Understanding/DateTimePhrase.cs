@@ -41,22 +41,6 @@ public sealed record DateTimePhrase(
     /// Date and time placed in <paramref name="timeZone"/>. A time skipped by a spring-forward change moves forward by the
     /// gap; a time repeated by a fall-back change takes the first (daylight) occurrence.
     /// </summary>
-    public DateTimeOffset? ToDateTimeOffset(TimeZoneInfo timeZone)
-    {
-        if (ToLocalStart() is not { } local)
-        {
-            return null;
-        }
-
-        if (timeZone.IsInvalidTime(local))
-        {
-            var gap = timeZone.GetUtcOffset(local.AddHours(12)) - timeZone.GetUtcOffset(local.AddHours(-12));
-            local = local.Add(gap);
-        }
-
-        var offset = timeZone.IsAmbiguousTime(local)
-            ? timeZone.GetAmbiguousTimeOffsets(local).Max()
-            : timeZone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset);
-    }
+    public DateTimeOffset? ToDateTimeOffset(TimeZoneInfo timeZone) =>
+        ToLocalStart() is { } local ? Scheduling.WallClock.Resolve(local, timeZone) : null;
 }
