@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace VoiceAgent.Core.Tests.Appointments;
 
-public sealed class AppointmentStoreTests(AzuriteTables azurite) : IClassFixture<AzuriteTables>
+public sealed class AppointmentStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly DateOnly Day = new(2026, 12, 2);
     private static readonly DateTimeOffset NineCentral = new(2026, 12, 2, 15, 0, 0, TimeSpan.Zero);

@@ -5,7 +5,7 @@ using VoiceAgent.Core.Tests.Support;
 namespace VoiceAgent.Core.Tests.Customers;
 
 /// <summary>PIN checks against Azurite: the stored hash, and the lockout that spans calls.</summary>
-public sealed class CustomerStorePinTests(AzuriteTables azurite) : IClassFixture<AzuriteTables>
+public sealed class CustomerStorePinTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 15, 15, 0, TimeSpan.Zero);
     private static Customer John => DemoTenant.Customers[0];

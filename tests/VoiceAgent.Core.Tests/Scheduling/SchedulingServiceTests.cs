@@ -9,7 +9,7 @@ using VoiceAgent.Core.Tests.Support;
 namespace VoiceAgent.Core.Tests.Scheduling;
 
 /// <summary>Booking through the service against Azurite: idempotent retries and ownership.</summary>
-public sealed class SchedulingServiceTests(AzuriteTables azurite) : IClassFixture<AzuriteTables>, IAsyncLifetime
+public sealed class SchedulingServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 15, 0, TimeSpan.FromHours(-6));
     private static readonly DateTimeOffset WednesdayTen = new(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(-6));

@@ -10,7 +10,7 @@ using VoiceAgent.Core.Tests.Support;
 namespace VoiceAgent.Core.Tests.Conversation.Offline;
 
 /// <summary>The offline engine's answers to questions and requests for a person (booking has its own tests).</summary>
-public sealed class OfflineDialogEngineTests(AzuriteTables azurite) : IClassFixture<AzuriteTables>, IAsyncLifetime
+public sealed class OfflineDialogEngineTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly DateTimeOffset TuesdayMorning = new(2026, 12, 1, 9, 15, 0, TimeSpan.FromHours(-6));
     private OfflineDialogEngine _engine = null!;

@@ -15,7 +15,7 @@ using VoiceAgent.Core.Vehicles;
 namespace VoiceAgent.Core.Tests.Conversation.Tools;
 
 /// <summary>The tools as an LLM sees them: names, arguments as text, and authorization by the verified caller only.</summary>
-public sealed class AgentToolFunctionsTests(AzuriteTables azurite) : IClassFixture<AzuriteTables>, IAsyncLifetime
+public sealed class AgentToolFunctionsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 15, 0, TimeSpan.FromHours(-6));
     private AgentToolsFactory _factory = null!;

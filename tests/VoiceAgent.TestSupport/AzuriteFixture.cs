@@ -2,15 +2,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Storage;
 using VoiceAgent.LocalStack;
+using Xunit;
 
-namespace VoiceAgent.Core.Tests.Support;
+namespace VoiceAgent.TestSupport;
 
-/// <summary>One Azurite per test class; <see cref="NewTablesAsync"/> gives each test its own freshly created tables.</summary>
-public sealed class AzuriteTables : IAsyncLifetime
+/// <summary>
+/// One Azurite (in memory, free ports) for a test class; storage is never mocked. Tests isolate themselves with
+/// their own tables (<see cref="NewTablesAsync"/>, or a table prefix for a whole app).
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
 {
     private AzuriteServer? _server;
 
-    public string ConnectionString => (_server ?? throw new InvalidOperationException("Azurite has not started.")).ConnectionString;
+    public AzuriteServer Server => _server ?? throw new InvalidOperationException("Azurite has not started.");
+
+    public string ConnectionString => Server.ConnectionString;
 
     public async Task InitializeAsync() => _server = await AzuriteServer.StartAsync();
 
@@ -36,6 +42,7 @@ public sealed class AzuriteTables : IAsyncLifetime
         return options;
     }
 
+    /// <summary>Freshly created tables of their own.</summary>
     public async Task<VoiceAgentTables> NewTablesAsync(StorageOptions? options = null)
     {
         var tables = new VoiceAgentTables(Options.Create(options ?? NewOptions()));
