@@ -35,21 +35,24 @@ public sealed class GoogleCalendarOptions
 
     /// <summary>One attempt's timeout (fractions allowed).</summary>
     [Range(0.01, 300)]
-    public double RequestTimeoutSeconds { get; set; } = 5;
+    public double RequestTimeoutSeconds { get; set; } = 2.5;
 
-    /// <summary>All attempts of one operation together, backoff included. A caller may be waiting on the line.</summary>
+    /// <summary>
+    /// All attempts of one operation together, backoff included. A caller is waiting on the line: a booking turn may
+    /// read busy times and then write the event, so twice this must stay inside <c>Voice:TurnDeadlineSeconds</c> (10 s).
+    /// </summary>
     [Range(0.05, 600)]
-    public double TotalTimeoutSeconds { get; set; } = 15;
+    public double TotalTimeoutSeconds { get; set; } = 4;
 
     [Range(1, 10)]
-    public int MaxRetryAttempts { get; set; } = 3;
+    public int MaxRetryAttempts { get; set; } = 2;
 
     /// <summary>First backoff; later ones grow exponentially with jitter. A <c>Retry-After</c> header wins.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>A 429/503 whose <c>Retry-After</c> asks for longer than this is not retried: we fail fast and let the booking flow fall back.</summary>
     [Range(0, 600)]
-    public double MaxRetryAfterSeconds { get; set; } = 5;
+    public double MaxRetryAfterSeconds { get; set; } = 2;
 
     /// <summary>Failure ratio in the sampling window that opens the circuit.</summary>
     [Range(0.01, 1.0)]
