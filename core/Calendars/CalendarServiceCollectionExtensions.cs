@@ -50,6 +50,10 @@ public static class CalendarServiceCollectionExtensions
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<GoogleCalendarOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+
+                // Timeouts and backoff are network waits, measured on the real clock even when the app's business clock
+                // (TimeProvider in DI) is a fake one, as in the call simulator and the tests.
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline
                     .AddTimeout(TimeSpan.FromSeconds(o.TotalTimeoutSeconds))
                     .AddRetry(new HttpRetryStrategyOptions

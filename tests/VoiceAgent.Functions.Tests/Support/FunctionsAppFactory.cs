@@ -12,7 +12,7 @@ namespace VoiceAgent.Functions.Tests.Support;
 /// token, the demo tenant seeded, and a fake clock. Give two instances the same <paramref name="tablePrefix"/> to run
 /// two hosts of the app against one set of tables.
 /// </summary>
-public sealed class FunctionsAppFactory(string storageConnectionString, string? tablePrefix = null) : WebApplicationFactory<Program>
+public sealed class FunctionsAppFactory(string storageConnectionString, string? tablePrefix = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string PublicBaseUrl = "https://voiceagent.example.com";
 
@@ -32,6 +32,11 @@ public sealed class FunctionsAppFactory(string storageConnectionString, string? 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Storage:ConnectionString", storageConnectionString);
         builder.UseSetting("Storage:CreateTablesOnStart", "true");
         foreach (var (setting, name) in StorageOptions.PrefixedTableSettings(TablePrefix))
