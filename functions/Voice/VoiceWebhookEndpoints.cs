@@ -32,7 +32,7 @@ public static partial class VoiceWebhookEndpoints
 
     private static async Task<IResult> IncomingAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, VoiceAgentTelemetry telemetry, ILoggerFactory loggers)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await ReadFormAsync(request);
         if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
         {
             return TypedResults.BadRequest(error);
@@ -44,7 +44,7 @@ public static partial class VoiceWebhookEndpoints
 
     private static async Task<IResult> TurnAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, VoiceAgentTelemetry telemetry, ILoggerFactory loggers)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await ReadFormAsync(request);
         if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
         {
             return TypedResults.BadRequest(error);
@@ -61,7 +61,7 @@ public static partial class VoiceWebhookEndpoints
 
     private static async Task<IResult> StatusAsync(HttpRequest request, InboundCallService calls, ILoggerFactory loggers)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await ReadFormAsync(request);
         if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error)
             || !VoiceWebhookForm.TryReadStatus(form, out var status, out var duration, out error))
         {
@@ -86,7 +86,7 @@ public static partial class VoiceWebhookEndpoints
     /// <summary>Twilio's fallback URL: the primary webhook failed, so answer without touching storage.</summary>
     private static async Task<IResult> FallbackAsync(HttpRequest request, VoiceReplyRenderer renderer, TenantDirectory tenants, ILoggerFactory loggers)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var form = await ReadFormAsync(request);
         if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
         {
             return TypedResults.BadRequest(error);
@@ -95,6 +95,10 @@ public static partial class VoiceWebhookEndpoints
         LogFallback(Logger(loggers), call.CallSid.Value, form["ErrorCode"].FirstOrDefault() ?? "none");
         return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
     }
+
+    /// <summary>Twilio posts forms; anything else reads as an empty form, which fails validation with 400.</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request) =>
+        request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : FormCollection.Empty;
 
     private static async Task<IResult> AnswerSafelyAsync(
         InboundCall call,

@@ -33,6 +33,14 @@ public sealed class TwilioWebhookClient(HttpClient http, string authToken)
         return http.SendAsync(request);
     }
 
+    /// <summary>A body Twilio never sends to a voice webhook, signed validly (URL only, no form parameters).</summary>
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Twilio-Signature", Sign(path, new Dictionary<string, string>()));
+        return http.SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> PostUnsignedAsync(string path, IReadOnlyDictionary<string, string> fields) =>
         http.PostAsync(path, new FormUrlEncodedContent(fields));
 

@@ -98,6 +98,18 @@ public sealed class VoiceWebhookTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Incoming_SignedButNotAForm_Returns400AndWritesNothing()
+    {
+        await WarmUpAsync();
+        var callsBefore = await _storage.CountRowsAsync("Calls");
+
+        var response = await _twilio.PostJsonAsync("/api/voice/incoming", "{\"CallSid\":\"CA00000000000000000000000000000000\"}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(callsBefore, await _storage.CountRowsAsync("Calls"));
+    }
+
+    [Fact]
     public async Task Incoming_UnknownDialedNumber_SaysGoodbyeAndHangsUp()
     {
         var twiml = await Twiml.ReadAsync(await _twilio.PostAsync("/api/voice/incoming", TwilioWebhookClient.CallFields(TwilioWebhookClient.NewCallSid(), to: "+15555550142")));
