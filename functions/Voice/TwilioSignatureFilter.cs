@@ -19,9 +19,19 @@ public sealed partial class TwilioSignatureFilter(IOptions<TwilioOptions> option
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
-        var parameters = request.HasFormContentType
-            ? (await request.ReadFormAsync(context.HttpContext.RequestAborted)).SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? string.Empty))).ToList()
-            : [];
+        List<KeyValuePair<string, string>> parameters;
+        try
+        {
+            parameters = request.HasFormContentType
+                ? [.. (await request.ReadFormAsync(context.HttpContext.RequestAborted)).SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? string.Empty)))]
+                : [];
+        }
+        catch (InvalidDataException)
+        {
+            // A body that claims to be a form and is not one (or is too large): nothing Twilio sends.
+            return TypedResults.BadRequest("The body is not a valid form.");
+        }
+
         var url = $"{_baseUrl}{request.PathBase}{request.Path}{request.QueryString}";
 
         if (!_validator.IsValid(url, parameters, request.Headers[HeaderName].FirstOrDefault()))
