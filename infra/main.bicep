@@ -98,6 +98,9 @@ var voice = {
   speechTimeout: '2'
   speechModel: 'phone_call'
   turnDeadlineSeconds: 10
+  fillerAfterSeconds: '2.5'
+  continuationWaitSeconds: '8'
+  maxContinuations: 2
 }
 
 var twilioAuthTokenSecretName = 'twilio-auth-token'

@@ -110,6 +110,15 @@ public sealed partial class InboundCallService(
         }
     }
 
+    /// <summary>The TwiML of a finished turn, found by its token in the call session (any instance may have run it).</summary>
+    public async Task<string?> FindFinishedTurnAsync(InboundCall call, string turnToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken);
+        var session = tenant is null ? null : await sessions.FindAsync(tenant.Id, call.CallSid.Value, cancellationToken);
+        return session is not null && session.LastTurnToken == turnToken ? session.LastTurnTwiml : null;
+    }
+
     public async Task RecordEndAsync(InboundCall call, string status, int? durationSeconds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);

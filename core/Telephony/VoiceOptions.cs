@@ -25,7 +25,22 @@ public sealed class VoiceOptions
     /// <summary>Twilio <c>speechModel</c>; empty for Twilio's default.</summary>
     public string? SpeechModel { get; set; } = "phone_call";
 
-    /// <summary>Deadline for one agent turn; the webhook answers with a fallback after it.</summary>
-    [Range(1, 14)]
+    /// <summary>Deadline for one agent turn; past it the caller gets the apology and a transfer or goodbye.</summary>
+    [Range(1, 60)]
     public int TurnDeadlineSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// When a turn is not ready after this long, the webhook answers with a short filler ("One moment…") and a
+    /// <c>&lt;Redirect&gt;</c> to the continuation, so the caller never sits in silence; the turn keeps running.
+    /// </summary>
+    [Range(0.5, 12)]
+    public double FillerAfterSeconds { get; set; } = 2.5;
+
+    /// <summary>How long one continuation request waits for the turn before answering another filler.</summary>
+    [Range(1, 12)]
+    public double ContinuationWaitSeconds { get; set; } = 8;
+
+    /// <summary>Fillers in a row before the caller gets the apology and a transfer instead.</summary>
+    [Range(1, 5)]
+    public int MaxContinuations { get; set; } = 2;
 }

@@ -9,6 +9,7 @@ namespace VoiceAgent.Core.Telephony;
 public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
 {
     public const string TurnPath = "/api/voice/turn";
+    public const string ContinuePath = "/api/voice/continue";
 
     private readonly VoiceOptions _voice = options.Value;
 
@@ -42,6 +43,13 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
         }
 
         return response.ToString();
+    }
+
+    /// <summary>A short filler while the turn is still running, then a redirect to fetch it (<see cref="ContinuePath"/>).</summary>
+    public string RenderHold(string filler, string turnToken, int hop)
+    {
+        var query = $"?turn={Uri.EscapeDataString(turnToken)}&hop={hop.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return new VoiceResponse().Say(filler, new SayOptions(_voice.SayVoice, _voice.Language)).Redirect(ContinuePath + query).ToString();
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public static partial class VoiceWebhookEndpoints
     public static IServiceCollection AddVoiceWebhooks(this IServiceCollection services)
     {
         services.AddSingleton<TwilioSignatureFilter>();
+        services.AddSingleton<RunningTurns>();
         return services;
     }
 
@@ -25,6 +26,7 @@ public static partial class VoiceWebhookEndpoints
             .DisableAntiforgery();
         voice.MapPost("/incoming", IncomingAsync);
         voice.MapPost("/turn", TurnAsync);
+        voice.MapPost("/continue", ContinueAsync);
         voice.MapPost("/status", StatusAsync);
         voice.MapPost("/fallback", FallbackAsync);
         return endpoints;
@@ -42,7 +44,12 @@ public static partial class VoiceWebhookEndpoints
             renderer.Render((await calls.AnswerAsync(call, ct)).Reply), request.HttpContext.RequestAborted);
     }
 
-    private static async Task<IResult> TurnAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, IOptions<VoiceOptions> voice, VoiceAgentTelemetry telemetry, ILoggerFactory loggers)
+    /// <summary>
+    /// One turn. If it is not ready after <see cref="VoiceOptions.FillerAfterSeconds"/>, the caller hears a filler and
+    /// Twilio is redirected to <c>/api/voice/continue</c> while the turn keeps running; nothing is done twice (the turn
+    /// token is the idempotency key of the turn).
+    /// </summary>
+    private static async Task<IResult> TurnAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, RunningTurns running, IOptions<VoiceOptions> voice, VoiceAgentTelemetry telemetry, ILoggerFactory loggers)
     {
         var form = await ReadFormAsync(request);
         if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
@@ -51,12 +58,71 @@ public static partial class VoiceWebhookEndpoints
         }
 
         var input = VoiceWebhookForm.ReadInput(form);
-        var retryToken = request.Headers["I-Twilio-Idempotency-Token"].FirstOrDefault();
-        return await AnswerSafelyAsync(call, tenants, renderer, voice.Value, new FallbackReport("turn", telemetry, Logger(loggers)), async ct =>
+        var token = request.Headers["I-Twilio-Idempotency-Token"].FirstOrDefault() ?? Guid.NewGuid().ToString("N");
+        var report = new FallbackReport("turn", telemetry, Logger(loggers));
+        var turn = running.Find(token) ?? running.Start(token, TimeSpan.FromSeconds(voice.Value.TurnDeadlineSeconds), async ct =>
+            (await AnswerOrApologiseAsync(call, tenants, renderer, report, async c =>
+            {
+                var outcome = await calls.TakeTurnAsync(call, input, token, o => renderer.Render(o.Reply), c);
+                return outcome.RepeatTwiml ?? renderer.Render(outcome.Reply);
+            }, ct))!);
+
+        var finished = await Task.WhenAny(turn, Task.Delay(TimeSpan.FromSeconds(voice.Value.FillerAfterSeconds), request.HttpContext.RequestAborted));
+        return Twiml(finished == turn ? await turn : renderer.RenderHold("One moment while I check that.", token, hop: 1));
+    }
+
+    /// <summary>Where a filler redirects: the finished turn, another filler, or after too many the apology.</summary>
+    private static async Task<IResult> ContinueAsync(HttpRequest request, InboundCallService calls, VoiceReplyRenderer renderer, TenantDirectory tenants, RunningTurns running, IOptions<VoiceOptions> voice, VoiceAgentTelemetry telemetry, ILoggerFactory loggers)
+    {
+        var form = await ReadFormAsync(request);
+        if (!VoiceWebhookForm.TryReadCall(form, out var call, out var error))
         {
-            var outcome = await calls.TakeTurnAsync(call, input, retryToken, o => renderer.Render(o.Reply), ct);
-            return outcome.RepeatTwiml ?? renderer.Render(outcome.Reply);
+            return TypedResults.BadRequest(error);
+        }
+
+        var token = request.Query["turn"].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(token) || !int.TryParse(request.Query["hop"].FirstOrDefault(), out var hop) || hop < 1)
+        {
+            return TypedResults.BadRequest("turn and hop are required.");
+        }
+
+        var report = new FallbackReport("continue", telemetry, Logger(loggers));
+        var wait = TimeSpan.FromSeconds(voice.Value.ContinuationWaitSeconds);
+        var twiml = await AnswerOrApologiseAsync(call, tenants, renderer, report, async ct =>
+        {
+            if (running.Find(token) is { } turn)
+            {
+                var finished = await Task.WhenAny(turn, Task.Delay(wait, ct));
+                return finished == turn ? await turn : null;
+            }
+
+            // Another instance ran the turn: its answer lands in the call session.
+            for (var waited = TimeSpan.Zero; waited < wait; waited += ContinuationPoll)
+            {
+                if (await calls.FindFinishedTurnAsync(call, token, ct) is { } stored)
+                {
+                    return stored;
+                }
+
+                await Task.Delay(ContinuationPoll, ct);
+            }
+
+            return null;
         }, request.HttpContext.RequestAborted);
+
+        if (twiml is not null)
+        {
+            return Twiml(twiml);
+        }
+
+        if (hop >= voice.Value.MaxContinuations)
+        {
+            LogTurnAbandoned(report.Logger, call.CallSid.Value, hop);
+            telemetry.RecordWebhookFallback(report.Endpoint);
+            return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
+        }
+
+        return Twiml(renderer.RenderHold("Thanks for holding, I'm still checking.", token, hop + 1));
     }
 
     private static async Task<IResult> StatusAsync(HttpRequest request, InboundCallService calls, ILoggerFactory loggers)
@@ -111,17 +177,31 @@ public static partial class VoiceWebhookEndpoints
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         deadline.CancelAfter(TimeSpan.FromSeconds(voice.TurnDeadlineSeconds));
+        return Twiml((await AnswerOrApologiseAsync(call, tenants, renderer, report, async ct => await answer(ct), deadline.Token))!);
+    }
+
+    /// <summary>Runs <paramref name="answer"/>; any failure (storage, engine, deadline) becomes the apology TwiML, logged and counted.</summary>
+    private static async Task<string?> AnswerOrApologiseAsync(
+        InboundCall call,
+        TenantDirectory tenants,
+        VoiceReplyRenderer renderer,
+        FallbackReport report,
+        Func<CancellationToken, Task<string?>> answer,
+        CancellationToken cancellationToken)
+    {
         try
         {
-            return Twiml(await answer(deadline.Token));
+            return await answer(cancellationToken);
         }
-        catch (Exception ex) when (!requestAborted.IsCancellationRequested)
+        catch (Exception ex)
         {
             LogCallFailed(report.Logger, report.Endpoint, call.CallSid.Value, ex);
             report.Telemetry.RecordWebhookFallback(report.Endpoint);
-            return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
+            return renderer.RenderFailure(tenants.LastKnown(call.Dialed));
         }
     }
+
+    private static readonly TimeSpan ContinuationPoll = TimeSpan.FromMilliseconds(250);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Twiml(string xml) => TypedResults.Text(xml, Core.Telephony.Twiml.VoiceResponse.ContentType);
 
@@ -132,6 +212,9 @@ public static partial class VoiceWebhookEndpoints
 
     /// <summary>Where a failed webhook is reported: its name, the metric and the log.</summary>
     private sealed record FallbackReport(string Endpoint, VoiceAgentTelemetry Telemetry, ILogger Logger);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Call {CallSid}: the turn was still not ready after {Hops} fillers; the caller gets the apology")]
+    private static partial void LogTurnAbandoned(ILogger logger, string callSid, int hops);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Call {CallSid}: recording the status callback failed; Twilio will retry")]
     private static partial void LogStatusFailed(ILogger logger, string callSid, Exception exception);

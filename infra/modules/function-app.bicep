@@ -141,6 +141,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Voice__SpeechTimeout: voice.speechTimeout
     Voice__SpeechModel: voice.speechModel
     Voice__TurnDeadlineSeconds: string(voice.turnDeadlineSeconds)
+    Voice__FillerAfterSeconds: voice.fillerAfterSeconds
+    Voice__ContinuationWaitSeconds: voice.continuationWaitSeconds
+    Voice__MaxContinuations: string(voice.maxContinuations)
     // core: DemoOptions
     Demo__SeedDemoTenant: string(seedDemoTenant)
     // Provisioned for features not built yet (calendar, LLM, workflows); listed as pending in the settings test.

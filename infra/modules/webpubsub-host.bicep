@@ -104,6 +104,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Voice__SpeechTimeout: voice.speechTimeout
     Voice__SpeechModel: voice.speechModel
     Voice__TurnDeadlineSeconds: string(voice.turnDeadlineSeconds)
+    Voice__FillerAfterSeconds: voice.fillerAfterSeconds
+    Voice__ContinuationWaitSeconds: voice.continuationWaitSeconds
+    Voice__MaxContinuations: string(voice.maxContinuations)
     // core: DemoOptions (the function app seeds; one writer is enough)
     Demo__SeedDemoTenant: 'false'
     // Provisioned for the stream transport and live events, not built yet; listed as pending in the settings test.

@@ -12,7 +12,7 @@ namespace VoiceAgent.Functions.Tests.Support;
 /// token, the demo tenant seeded, and a fake clock. Give two instances the same <paramref name="tablePrefix"/> to run
 /// two hosts of the app against one set of tables.
 /// </summary>
-public sealed class FunctionsAppFactory(string storageConnectionString, string? tablePrefix = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class FunctionsAppFactory(string storageConnectionString, string? tablePrefix = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string PublicBaseUrl = "https://voiceagent.example.com";
 
@@ -48,6 +48,10 @@ public sealed class FunctionsAppFactory(string storageConnectionString, string? 
         builder.UseSetting("Twilio:AuthToken", AuthToken);
         builder.UseSetting("Twilio:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("StaffApi:DevToken", StaffToken);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(collection =>
+        {
+            collection.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services?.Invoke(collection);
+        });
     }
 }
