@@ -69,6 +69,15 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 return AgentReply.Hangup($"No problem. Thanks for calling {tenant.Name}. Goodbye!");
             }
 
+            if (SwitchesTask(state, intent, turn) is { } switchTo)
+            {
+                // The caller changed their mind ("actually, I need an oil change Friday at 10"): start over on that.
+                state.ClearTask();
+                return switchTo == DialogTask.Book
+                    ? await BookingFlow.StartAsync(turn, cancellationToken)
+                    : await AppointmentChangeFlow.StartAsync(turn, switchTo, cancellationToken);
+            }
+
             if (intent is CallerIntent.Hours or CallerIntent.Faq && turn.Phrase is null && turn.Service is null)
             {
                 return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} {state.Prompt}");
@@ -105,6 +114,20 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 return AgentReply.Listen("Sorry, I didn't catch that. I can book, move or cancel an appointment, tell you our hours or our address, or connect you with someone at the shop. What would you like?");
         }
     }
+
+    /// <summary>
+    /// A new task stated in the middle of another: a booking with a service named while cancelling, moving or
+    /// proving identity; or a cancellation, move or listing while booking (not at the read-back, where "cancel that"
+    /// means "don't book").
+    /// </summary>
+    private static DialogTask? SwitchesTask(DialogState state, CallerIntent intent, TurnInput turn) => intent switch
+    {
+        CallerIntent.Book when state.Task != DialogTask.Book && turn.Service is not null => DialogTask.Book,
+        CallerIntent.Cancel when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.Cancel,
+        CallerIntent.Reschedule when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.Reschedule,
+        CallerIntent.ListAppointments when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.ListAppointments,
+        _ => null,
+    };
 
     private static AgentReply TransferTo(TurnInput turn, TransferTarget? target, string lead)
     {
