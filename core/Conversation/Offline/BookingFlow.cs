@@ -133,6 +133,15 @@ internal static class BookingFlow
             state.Date = todayAt > turn.Context.Now.Add(tenant.Booking.MinimumLeadTime) ? turn.Today : turn.Today.AddDays(1);
         }
 
+        if (state.Date is null && AsksForEarliest(turn.Text))
+        {
+            var next = await turn.Tools.NextFreeTimesAsync(service, turn.Today, 3, cancellationToken);
+            state.Offered = [.. next];
+            return next.Count == 0
+                ? Ask(state, DialogStage.AwaitDay, $"I don't see an opening for {SlotSpeech.Article(service.Name)} {service.Name} in the next two weeks. What day would you like?")
+                : Ask(state, DialogStage.AwaitTime, $"The earliest I have for {SlotSpeech.Article(service.Name)} {service.Name} is {SlotSpeech.Options(turn.Tenant, next)}. Would one of those work?");
+        }
+
         if (state.Date is not { } day)
         {
             return Ask(state, DialogStage.AwaitDay, $"What day would you like to bring it in for the {service.Name}?");
@@ -216,7 +225,7 @@ internal static class BookingFlow
         TimeOnly? from = state.DayPart is { } part ? DayParts.Start(part) : null;
         TimeOnly? to = state.DayPart is { } p ? DayParts.End(p) : null;
         var free = await turn.Tools.FreeTimesAsync(service, day, from, to, cancellationToken);
-        var when = state.DayPart is { } named ? $"{SlotSpeech.Day(day)} {named.ToString().ToLowerInvariant()}" : SlotSpeech.Day(day);
+        var when = state.DayPart is { } named ? $"{SlotSpeech.Day(day)} in the {named.ToString().ToLowerInvariant()}" : SlotSpeech.Day(day);
         if (free.Count > 0)
         {
             state.Offered = [.. Spread(free, 3)];
@@ -267,7 +276,7 @@ internal static class BookingFlow
 
     public static DateTimeOffset At(TenantProfile tenant, DateOnly day, TimeOnly time) => SchedulingService.LocalInstant(tenant, day, time);
 
-    /// <summary>An offered start the caller picked: "the second one", "9:30", or a yes when only one was offered.</summary>
+    /// <summary>An offered start the caller picked: "the second one", "9:30", or a yes (the first one).</summary>
     private static DateTimeOffset? PickOffered(TurnInput turn)
     {
         var offered = turn.State.Offered;
@@ -291,7 +300,16 @@ internal static class BookingFlow
             return matches.Count > 0 ? matches[0] : null;
         }
 
-        return offered.Count == 1 && turn.YesNo == YesNoAnswer.Yes && turn.Phrase is null ? offered[0] : null;
+        // A yes to a list ("yeah, that works") takes the first time offered; the read-back that follows names it.
+        return turn.State.Stage == DialogStage.AwaitTime && turn.YesNo == YesNoAnswer.Yes && turn.Phrase is null ? offered[0] : null;
+    }
+
+    /// <summary>"the earliest", "as soon as possible", "next available", "whenever you can".</summary>
+    private static bool AsksForEarliest(string utterance)
+    {
+        var text = IntentClassifier.Normalise(utterance);
+        return new[] { "earliest", "soonest", "as soon as possible", "asap", "next available", "first available", "next opening", "whenever", "any day", "anytime", "any time" }
+            .Any(phrase => IntentClassifier.ContainsPhrase(text, phrase));
     }
 
     private static IEnumerable<DateTimeOffset> Spread(IReadOnlyList<DateTimeOffset> free, int count) =>
