@@ -14,7 +14,10 @@ public static partial class IntentClassifier
             return CallerIntent.Unknown;
         }
 
-        if (TransferWords().IsMatch(text) || FindDepartment(text, tenant, requireRequest: true) is not null)
+        // "representative" asks for a person on its own; "someone" does only with a request ("can someone look at my
+        // brakes" is a booking) or as a short answer ("a person, please").
+        var asksForPerson = PersonWords().IsMatch(text) && (RequestWords().IsMatch(text) || text.Split(' ').Length <= 4);
+        if (StrongTransferWords().IsMatch(text) || asksForPerson || FindDepartment(text, tenant, requireRequest: true) is not null)
         {
             return CallerIntent.Transfer;
         }
@@ -88,8 +91,11 @@ public static partial class IntentClassifier
     private static bool ServiceMentioned(string text, string topic) =>
         topic.Replace(" price", string.Empty, StringComparison.OrdinalIgnoreCase).Split(' ').All(word => ContainsPhrase(text, word));
 
-    [GeneratedRegex(@"\b(person|human|someone|somebody|representative|operator|real (person|people)|live agent|an agent|staff|receptionist|manager)\b")]
-    private static partial Regex TransferWords();
+    [GeneratedRegex(@"\b(representative|operator|real (person|people)|live (agent|person)|human being|receptionist|manager)\b")]
+    private static partial Regex StrongTransferWords();
+
+    [GeneratedRegex(@"\b(person|human|someone|somebody|an agent|staff|anyone|anybody)\b")]
+    private static partial Regex PersonWords();
 
     [GeneratedRegex(@"\b(talk|speak|transfer|connect|put me through|get me)\b")]
     private static partial Regex RequestWords();
