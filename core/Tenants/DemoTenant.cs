@@ -40,7 +40,7 @@ public static class DemoTenant
             new("oil change", 30, 2, 49.99m) { Synonyms = ["oil", "oil and filter", "lube"] },
             new("tire rotation", 30, 2) { Synonyms = ["rotate", "rotation", "tires rotated", "rotate my tires"] },
             new("brake inspection", 60, 1) { Synonyms = ["brakes", "brake check", "brake"] },
-            new("state inspection", 45, 1) { Synonyms = ["inspection sticker", "safety inspection", "emissions"] },
+            new("state inspection", 45, 1) { Synonyms = ["inspection sticker", "safety inspection", "emissions", "inspected", "sticker"] },
             new("diagnostic", 60, 1) { Synonyms = ["check engine", "check-engine light", "engine light", "diagnosis", "diagnostics"] },
         ],
         Booking = new() { SlotGridMinutes = 30, MinimumLeadTime = TimeSpan.FromHours(1), BookingHorizon = TimeSpan.FromDays(60), MustEndByClosing = true },

@@ -58,7 +58,8 @@ internal static class BookingFlow
                 : await AdvanceAsync(turn, cancellationToken);
         }
 
-        if (!Absorb(turn))
+        // Repeating the service already chosen is understood, just not new: ask the next question again.
+        if (!Absorb(turn) && turn.Service is null)
         {
             turn.NotUnderstood = true;
             return Reprompt(state, "Sorry, I didn't catch that.");

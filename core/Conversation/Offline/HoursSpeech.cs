@@ -14,7 +14,9 @@ public static class HoursSpeech
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, tenant.TimeZone).DateTime);
         var text = IntentClassifier.Normalise(utterance);
-        DateOnly? date = IntentClassifier.ContainsPhrase(text, "today") ? today
+        DateOnly? date = IntentClassifier.ContainsPhrase(text, "christmas") ? NextDate(today, 12, 25)
+            : IntentClassifier.ContainsPhrase(text, "new years") || IntentClassifier.ContainsPhrase(text, "new years day") ? NextDate(today.AddDays(1), 1, 1)
+            : IntentClassifier.ContainsPhrase(text, "today") ? today
             : IntentClassifier.ContainsPhrase(text, "tomorrow") ? today.AddDays(1)
             : Week.Where(d => IntentClassifier.ContainsPhrase(text, d.ToString())).Select(d => (DateOnly?)NextOccurrence(today, d)).FirstOrDefault();
 
@@ -79,6 +81,12 @@ public static class HoursSpeech
         var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
         var suffix = time.Hour < 12 ? "AM" : "PM";
         return time.Minute == 0 ? $"{hour} {suffix}" : $"{hour}:{time.Minute:00} {suffix}";
+    }
+
+    private static DateOnly NextDate(DateOnly from, int month, int day)
+    {
+        var date = new DateOnly(from.Year, month, day);
+        return date >= from ? date : date.AddYears(1);
     }
 
     private static DateOnly NextOccurrence(DateOnly today, DayOfWeek day) => today.AddDays(((int)day - (int)today.DayOfWeek + 7) % 7);

@@ -27,7 +27,7 @@ public static partial class NameExtractor
             return cued;
         }
 
-        var words = Words().Matches(utterance).Select(m => m.Value).ToList();
+        var words = Words().Matches(LeadingCue().Replace(utterance.Trim(), string.Empty)).Select(m => m.Value).ToList();
         return words.Count is >= 1 and <= 3 ? Clean(string.Join(' ', words)) : null;
     }
 
@@ -43,6 +43,10 @@ public static partial class NameExtractor
 
     [GeneratedRegex(@"\b(?i:this is|my name is|my name's|name is|it's|it is|i am|i'm)\s+(?<name>[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){0,2})", RegexOptions.CultureInvariant, 100)]
     private static partial Regex Introduction();
+
+    /// <summary>"Sure, my name is …", "it's …": the words before the name in an answer, in any case.</summary>
+    [GeneratedRegex(@"^(?:(?:hi|hello|yes|yeah|sure|ok|okay)[,.!]?\s+)?(?:it's|it is|this is|my name is|my name's|name's|the name is|i am|i'm)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
+    private static partial Regex LeadingCue();
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z'-]*", RegexOptions.CultureInvariant, 100)]
     private static partial Regex Words();
