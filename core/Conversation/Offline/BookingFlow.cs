@@ -125,7 +125,7 @@ internal static class BookingFlow
         if (state.Service is null || ServiceMatcher.ByName(state.Service, tenant) is not { } service)
         {
             var names = SlotSpeech.Or([.. tenant.Services.Select(s => s.Name)]);
-            return Ask(state, DialogStage.AwaitService, $"Sure. Which service do you need? We do {names}.");
+            return Ask(state, DialogStage.AwaitService, $"Which service do you need? We do {names}.");
         }
 
         if (state.Date is null && state.Time is { } onlyTime)

@@ -8,6 +8,7 @@ public enum CallerIntent
     Transfer,
     Hours,
     Faq,
+    Price,
     Book,
     Cancel,
     Reschedule,

@@ -42,6 +42,11 @@ public static partial class IntentClassifier
             return CallerIntent.Faq;
         }
 
+        if (PriceWords().IsMatch(text) && Conversation.Offline.ServiceMatcher.Find(text, tenant) is not null && !BookWords().IsMatch(text))
+        {
+            return CallerIntent.Price;
+        }
+
         if (BookWords().IsMatch(text) || Conversation.Offline.ServiceMatcher.Find(text, tenant) is not null)
         {
             return CallerIntent.Book;
@@ -103,10 +108,10 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\b(cancel|cancellation|call off)\b")]
     private static partial Regex CancelWords();
 
-    [GeneratedRegex(@"\b(reschedule|re schedule|move (my|the|it)|change (my|the) (appointment|booking|time)|push (it|my appointment) back|different (day|time))\b")]
+    [GeneratedRegex(@"\b(reschedule|re schedule|move (my|the|it)|change (my|the) (appointment|booking|time)|push (it|my appointment) back|different (day|time)|another (day|time)|cant make it|cannot make it|wont make it|can not make it)\b")]
     private static partial Regex RescheduleWords();
 
-    [GeneratedRegex(@"\b(when is my|what time is my|do i have an? (appointment|booking)|my appointments|list my)\b")]
+    [GeneratedRegex(@"\b(when is my|what time is my|do i have (an?|any) (appointment|appointments|booking|bookings)|my appointments|list my|appointments coming up|upcoming appointments?)\b")]
     private static partial Regex ListWords();
 
     [GeneratedRegex(@"\b(book|booking|appointment|schedule|make an|set up|come in|bring (it|my car|the car) in|get (my car|it) in)\b")]

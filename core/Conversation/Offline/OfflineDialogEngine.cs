@@ -107,6 +107,12 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} {BookingFlow.AnythingElse}");
             case CallerIntent.Goodbye:
                 return AgentReply.Hangup($"Thanks for calling {tenant.Name}. Have a great day. Goodbye!");
+            case CallerIntent.Price:
+                var service = turn.Service!;
+                state.Service = service.Name; // "can I book one?" next means this service
+                return AgentReply.Listen(service.Price is { } price
+                    ? $"{SlotSpeech.Article(service.Name).ToUpperInvariant()[0]}{SlotSpeech.Article(service.Name)[1..]} {service.Name} costs ${price:0.00}. Would you like to book one?"
+                    : $"I don't have a set price for {SlotSpeech.Article(service.Name)} {service.Name}; it depends on the car. I can book one for you, or connect you with the service desk for a quote.");
             case CallerIntent.Thanks:
                 return AgentReply.Listen($"You're welcome. {BookingFlow.AnythingElse}");
             default:
