@@ -53,6 +53,9 @@ public sealed class DialogState
 
     public List<string> Booked { get; set; } = [];
 
+    /// <summary>Services the caller asked for in the same breath, to book after the current one.</summary>
+    public List<string> NextServices { get; set; } = [];
+
     /// <summary>Messages the caller left for the staff (take_message).</summary>
     public List<string> MessagesForStaff { get; set; } = [];
 
@@ -68,6 +71,7 @@ public sealed class DialogState
         DayPart = null;
         Proposed = null;
         Offered = [];
+        NextServices = [];
         AppointmentId = null;
         Choices = [];
     }

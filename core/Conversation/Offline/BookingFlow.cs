@@ -17,6 +17,14 @@ internal static class BookingFlow
     {
         turn.State.Task = DialogTask.Book;
         Absorb(turn);
+        // "An oil change and a tire rotation": book them one after the other, in the order said.
+        var named = ServiceMatcher.FindAll(turn.Text, turn.Tenant);
+        if (named.Count > 1)
+        {
+            turn.State.Service = named[0].Name;
+            turn.State.NextServices = [.. named.Skip(1).Select(s => s.Name)];
+        }
+
         return AdvanceAsync(turn, cancellationToken);
     }
 
@@ -190,7 +198,8 @@ internal static class BookingFlow
         var customer = await turn.Tools.FindCustomerAsync(cancellationToken);
         var vehicle = customer?.Vehicles.Count > 0 ? $" for your {customer.Vehicles[0].Describe()}" : string.Empty;
         var name = customer is null && turn.State.CallerName is { } caller ? $", under the name {caller}" : string.Empty;
-        return $"Just to confirm: {SlotSpeech.Article(service.Name)} {service.Name}{vehicle} on {SlotSpeech.When(tenant, start)}{name}. Shall I book it?";
+        var then = turn.State.NextServices.Count > 0 ? $" Then we'll book the {SlotSpeech.Or(turn.State.NextServices)}." : string.Empty;
+        return $"Just to confirm: {SlotSpeech.Article(service.Name)} {service.Name}{vehicle} on {SlotSpeech.When(tenant, start)}{name}.{then} Shall I book it?";
     }
 
     private static async Task<AgentReply> CommitAsync(TurnInput turn, DateTimeOffset start, CancellationToken cancellationToken)
@@ -205,7 +214,19 @@ internal static class BookingFlow
         if (result.Appointment is { } appointment)
         {
             var moved = state.Task == DialogTask.Reschedule;
+            var next = state.NextServices.Count > 0 ? state.NextServices[0] : null;
+            var rest = state.NextServices.Skip(1).ToList();
             state.ClearTask();
+            if (!moved && next is not null)
+            {
+                state.Task = DialogTask.Book;
+                state.Service = next;
+                state.Date = SchedulingService.LocalDay(tenant, appointment.Start);
+                state.NextServices = rest;
+                return Ask(state, DialogStage.AwaitTime,
+                    $"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. Now the {next}: what time on {SlotSpeech.Day(state.Date.Value)} would suit you?");
+            }
+
             return AgentReply.Listen(moved
                 ? $"Done. Your {appointment.Service} is now on {SlotSpeech.When(tenant, appointment.Start)}. {AnythingElse}"
                 : $"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. We'll see you then. {AnythingElse}");
