@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -35,9 +36,22 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var server = new AzuriteServer(FreePort(), FreePort(), FreePort());
-        await server.StartProcessAsync(cancellationToken);
-        return server;
+        // A free port can be taken by another process (a parallel test run) between our probe and Azurite's bind:
+        // try again on fresh ports before giving up.
+        const int attempts = 4;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new AzuriteServer(FreePort(), FreePort(), FreePort());
+            try
+            {
+                await server.StartProcessAsync(cancellationToken);
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < attempts && !cancellationToken.IsCancellationRequested)
+            {
+                await server.StopAsync();
+            }
+        }
     }
 
     /// <summary>Stops the emulator (to simulate a storage outage); <see cref="RestartAsync"/> brings it back, empty.</summary>
@@ -91,38 +105,56 @@ public sealed class AzuriteServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Ready when Azurite itself says all three services listen on our ports: a TCP probe could be answered by
+        // another process that took a port first (then Azurite exits with EADDRINUSE and StartAsync tries new ports).
+        var listening = new ConcurrentDictionary<int, bool>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new ConcurrentQueue<string>();
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line)
+            {
+                return;
+            }
+
+            output.Enqueue(line);
+            foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+            {
+                if (line.Contains("successfully listening", StringComparison.Ordinal) && line.EndsWith($":{port}", StringComparison.Ordinal))
+                {
+                    listening[port] = true;
+                }
+            }
+
+            if (listening.Count == 3)
+            {
+                ready.TrySetResult();
+            }
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                output.Enqueue(line);
+            }
+        };
+        _process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"Azurite exited while starting: {string.Join(" | ", output.TakeLast(3))}"));
+        if (!_process.Start())
+        {
+            throw new InvalidOperationException("Azurite did not start.");
+        }
+
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
-        {
-            while (!await IsListeningAsync(port, cancellationToken))
-            {
-                if (_process.HasExited || DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException($"Azurite did not start listening on port {port} (exit: {(_process.HasExited ? _process.ExitCode : "still running")}).");
-                }
-
-                await Task.Delay(100, cancellationToken);
-            }
-        }
-    }
-
-    private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         }
-        catch (SocketException)
+        catch (TimeoutException ex)
         {
-            return false;
+            throw new InvalidOperationException($"Azurite did not report listening on ports {BlobPort}, {QueuePort}, {TablePort} within 30 s: {string.Join(" | ", output.TakeLast(3))}", ex);
         }
     }
 
