@@ -4,8 +4,4 @@ using VoiceAgent.Core.Tenants;
 namespace VoiceAgent.Core.Calls;
 
 /// <summary>What a call service decided for one webhook: the reply and the tenant it was for (null when the number is unknown).</summary>
-public sealed record CallOutcome(AgentReply Reply, TenantProfile? Tenant)
-{
-    /// <summary>The TwiML already answered to this exact request (a Twilio retry), to be sent again as is.</summary>
-    public string? RepeatTwiml { get; init; }
-}
+public sealed record CallOutcome(AgentReply Reply, TenantProfile? Tenant);

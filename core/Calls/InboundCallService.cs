@@ -51,8 +51,11 @@ public sealed partial class InboundCallService(
         return new CallOutcome(engine.Greet(context, session.Dialog), tenant);
     }
 
-    /// <summary>Runs one turn. <paramref name="retryToken"/> is Twilio's idempotency token: a retried request gets the same answer.</summary>
-    public async Task<CallOutcome> TakeTurnAsync(InboundCall call, CallerInput input, string? retryToken, Func<CallOutcome, string> render, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one turn and returns its TwiML (rendered once, stored with the session). <paramref name="retryToken"/> is the
+    /// turn's idempotency key: a repeated request gets the same TwiML back and nothing runs again.
+    /// </summary>
+    public async Task<string> TakeTurnAsync(InboundCall call, CallerInput input, string? retryToken, Func<AgentReply, string> render, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(render);
@@ -67,15 +70,14 @@ public sealed partial class InboundCallService(
                 ?? throw new CallNotFoundException($"Call {call.CallSid} has no session.");
             if (retryToken is not null && session.LastTurnToken == retryToken && session.LastTurnTwiml is not null)
             {
-                return new CallOutcome(AgentReply.Listen(string.Empty), tenant) { RepeatTwiml = session.LastTurnTwiml };
+                return session.LastTurnTwiml;
             }
 
             var customer = session.CustomerId is { } customerId ? await customers.FindAsync(tenant.Id, customerId, cancellationToken) : null;
             var now = time.GetUtcNow();
             var context = new ConversationContext(tenant, session.CallSid, session.CallerNumber, customer, now);
             var reply = await engine.RespondAsync(context, session.Dialog, input, cancellationToken);
-            var outcome = new CallOutcome(reply, tenant);
-            var twiml = render(outcome);
+            var twiml = render(reply);
             var updated = session with
             {
                 TurnCount = session.TurnCount + 1,
@@ -100,7 +102,7 @@ public sealed partial class InboundCallService(
                     telemetry.RecordTransfer(tenant.Id, tenant.TransferTargets.FirstOrDefault(t => t.Target == reply.TransferTo)?.Department ?? "unknown");
                 }
 
-                return outcome;
+                return twiml;
             }
 
             if (attempt >= MaxSaveAttempts)

@@ -61,11 +61,7 @@ public static partial class VoiceWebhookEndpoints
         var token = request.Headers["I-Twilio-Idempotency-Token"].FirstOrDefault() ?? Guid.NewGuid().ToString("N");
         var report = new FallbackReport("turn", telemetry, Logger(loggers));
         var turn = running.Find(token) ?? running.Start(token, TimeSpan.FromSeconds(voice.Value.TurnDeadlineSeconds), async ct =>
-            (await AnswerOrApologiseAsync(call, tenants, renderer, report, async c =>
-            {
-                var outcome = await calls.TakeTurnAsync(call, input, token, o => renderer.Render(o.Reply), c);
-                return outcome.RepeatTwiml ?? renderer.Render(outcome.Reply);
-            }, ct))!);
+            (await AnswerOrApologiseAsync(call, tenants, renderer, report, async c => await calls.TakeTurnAsync(call, input, token, renderer.Render, c), ct))!);
 
         var finished = await Task.WhenAny(turn, Task.Delay(TimeSpan.FromSeconds(voice.Value.FillerAfterSeconds), request.HttpContext.RequestAborted));
         return Twiml(finished == turn ? await turn : renderer.RenderHold("One moment while I check that.", token, hop: 1));

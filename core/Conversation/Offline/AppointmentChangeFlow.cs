@@ -51,7 +51,7 @@ internal static class AppointmentChangeFlow
         if (state.Stage == DialogStage.AwaitAppointmentChoice)
         {
             var listed = upcoming.Where(a => state.Choices.Contains(a.Id)).ToList();
-            var picked = Ordinals.PickRef(turn.Text, listed) ?? (Narrow(turn, listed, useDate: true) is { Count: 1 } one ? one[0] : null);
+            var picked = (Ordinals.Index(turn.Text, listed.Count) is { } i ? listed[i] : null) ?? (Narrow(turn, listed, useDate: true) is { Count: 1 } one ? one[0] : null);
             turn.NotUnderstood = picked is null;
             return picked is null
                 ? BookingFlow.Reprompt(state, "Sorry, which one?")

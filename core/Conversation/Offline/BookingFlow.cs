@@ -307,9 +307,9 @@ internal static class BookingFlow
             return null;
         }
 
-        if (Ordinals.Pick(turn.Text, offered) is { } byOrdinal)
+        if (Ordinals.Index(turn.Text, offered.Count) is { } byOrdinal)
         {
-            return byOrdinal;
+            return offered[byOrdinal];
         }
 
         if (turn.Phrase?.Time is { } time)

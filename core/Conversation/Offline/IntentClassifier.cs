@@ -90,8 +90,14 @@ public static partial class IntentClassifier
     public static string Normalise(string utterance) =>
         Spaces().Replace(NonWord().Replace(utterance.ToLowerInvariant().Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal), " "), " ").Trim();
 
-    public static bool ContainsPhrase(string normalisedText, string phrase) =>
-        Regex.IsMatch(normalisedText, $@"\b{Regex.Escape(Normalise(phrase))}\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+    public static bool ContainsPhrase(string normalisedText, string phrase) => PhrasePosition(normalisedText, phrase) >= 0;
+
+    /// <summary>Where a whole-word phrase starts in normalised text, or -1.</summary>
+    public static int PhrasePosition(string normalisedText, string phrase)
+    {
+        var match = Regex.Match(normalisedText, $@"\b{Regex.Escape(Normalise(phrase))}\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        return match.Success ? match.Index : -1;
+    }
 
     private static bool ServiceMentioned(string text, string topic) =>
         topic.Replace(" price", string.Empty, StringComparison.OrdinalIgnoreCase).Split(' ').All(word => ContainsPhrase(text, word));

@@ -5,13 +5,8 @@ internal static class Ordinals
 {
     private static readonly string[] Words = ["first", "second", "third"];
 
-    public static T? Pick<T>(string utterance, IReadOnlyList<T> options)
-        where T : struct => Index(utterance, options.Count) is { } i ? options[i] : null;
-
-    public static T? PickRef<T>(string utterance, IReadOnlyList<T> options)
-        where T : class => Index(utterance, options.Count) is { } i ? options[i] : null;
-
-    private static int? Index(string utterance, int count)
+    /// <summary>The index of the option named among <paramref name="count"/> read out, or null.</summary>
+    public static int? Index(string utterance, int count)
     {
         if (count == 0)
         {

@@ -23,16 +23,10 @@ public static class ServiceMatcher
         ArgumentNullException.ThrowIfNull(tenant);
         var text = IntentClassifier.Normalise(utterance);
         return [.. tenant.Services
-            .Select(s => (Service: s, At: s.Synonyms.Append(s.Name).Select(phrase => Position(text, phrase)).Where(p => p >= 0).DefaultIfEmpty(-1).Min()))
+            .Select(s => (Service: s, At: s.Synonyms.Append(s.Name).Select(phrase => IntentClassifier.PhrasePosition(text, phrase)).Where(p => p >= 0).DefaultIfEmpty(-1).Min()))
             .Where(m => m.At >= 0)
             .OrderBy(m => m.At)
             .Select(m => m.Service)];
-    }
-
-    private static int Position(string normalisedText, string phrase)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(normalisedText, $@"\b{System.Text.RegularExpressions.Regex.Escape(IntentClassifier.Normalise(phrase))}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-        return match.Success ? match.Index : -1;
     }
 
     public static ServiceOffering? ByName(string name, TenantProfile tenant)

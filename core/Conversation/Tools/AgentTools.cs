@@ -22,6 +22,7 @@ public sealed class AgentTools
     private readonly IVinDecoder _vins;
     private readonly ConversationContext _context;
     private readonly DialogState _state;
+    private Customer? _verified;
 
     internal AgentTools(SchedulingService scheduling, CustomerStore customers, IVinDecoder vins, ConversationContext context, DialogState state)
     {
@@ -34,15 +35,20 @@ public sealed class AgentTools
 
     public TenantProfile Tenant => _context.Tenant;
 
-    /// <summary>The verified customer, if any.</summary>
+    /// <summary>The verified customer, if any (read from storage once per turn).</summary>
     public async Task<Customer?> FindCustomerAsync(CancellationToken cancellationToken)
     {
-        if (_state.CustomerId is { } verified)
+        if (_state.CustomerId is not { } verified)
         {
-            return await _customers.FindAsync(Tenant.Id, verified, cancellationToken);
+            return _context.Customer;
         }
 
-        return _context.Customer;
+        if (_verified?.Id != verified)
+        {
+            _verified = await _customers.FindAsync(Tenant.Id, verified, cancellationToken);
+        }
+
+        return _verified;
     }
 
     public IReadOnlyList<ServiceOffering> ListServices() => Tenant.Services;
@@ -117,6 +123,7 @@ public sealed class AgentTools
         }
 
         _state.CustomerId = customer.Id;
+        _verified = customer;
         return PinCheck.Verified;
     }
 
@@ -170,6 +177,7 @@ public sealed class AgentTools
         };
         await _customers.SaveAsync(customer, cancellationToken);
         _state.CustomerId = customer.Id;
+        _verified = customer;
         return customer;
     }
 }
