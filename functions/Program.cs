@@ -1,6 +1,8 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 using VoiceAgent.Functions.Hosting;
 
-FunctionsApp.Create(args).Run();
-
-/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
-public partial class Program;
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddVoiceAgentFunctions(builder.Configuration);
+builder.Build().Run();

@@ -70,6 +70,9 @@ param turnLatencyBudgetMs int = 4000
 @description('Mail alerts here; empty = portal only.')
 param alertEmailAddress string = ''
 
+@description('Application (client) id of the Entra ID app registration staff sign in with (App Service authentication on the function app). Empty: sign-in is not configured and staff requests are refused.')
+param staffAuthClientId string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -78,7 +81,8 @@ var functionAppName = '${abbrs.webSitesFunctions}voice-${resourceToken}'
 var hostAppName = '${abbrs.webSitesAppService}host-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 
-// Table and queue names: created here, handed to the apps as Storage__*Table / Workflows__StepsQueue.
+// Table names: created here, handed to the apps as Storage__*Table. The Functions host and Durable Functions create
+// their own tables, queues and blobs in the same account (AzureWebJobsStorage).
 var tableNames = {
   tenants: 'Tenants'
   tenantNumbers: 'TenantNumbers'
@@ -87,9 +91,8 @@ var tableNames = {
   calls: 'Calls'
   turns: 'CallTurns'
   schedule: 'Schedule'
+  staff: 'StaffMembers'
 }
-var workflowStepsQueue = 'workflow-steps'
-var queueNames = [workflowStepsQueue, '${workflowStepsQueue}-poison']
 
 var voice = {
   sayVoice: sayVoice
@@ -144,7 +147,6 @@ module storage 'modules/storage.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     deploymentContainerName: deploymentContainerName
     tableNames: map(items(tableNames), table => table.value)
-    queueNames: queueNames
     functionsPrincipalId: identity.outputs.functionsPrincipalId
     hostPrincipalId: identity.outputs.hostPrincipalId
   }
@@ -226,7 +228,7 @@ module functionApp 'modules/function-app.bicep' = {
     identityId: identity.outputs.functionsIdentityId
     identityClientId: identity.outputs.functionsClientId
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
-    blobEndpoint: storage.outputs.blobEndpoint
+    storageAccountName: storage.outputs.name
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
     applicationInsightsConnectionString: monitoring.outputs.connectionString
@@ -239,7 +241,7 @@ module functionApp 'modules/function-app.bicep' = {
     nhtsaEnabled: nhtsaEnabled
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeployment: openAi.outputs.deploymentName
-    workflowStepsQueue: workflowStepsQueue
+    staffAuthClientId: staffAuthClientId
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     instanceMemoryMB: functionsInstanceMemoryMB
     maximumInstanceCount: functionsMaximumInstanceCount
@@ -306,11 +308,14 @@ output TWILIO_VOICE_URL string = 'https://${functionApp.outputs.defaultHostName}
 output TWILIO_STATUS_CALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/status'
 output TWILIO_FALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/fallback'
 output WEBPUBSUB_HOST_URL string = 'https://${hostApp.outputs.defaultHostName}'
+// Redirect URI (Web platform) of the staff sign-in app registration (README, "Staff sign-in").
+output STAFF_AUTH_REDIRECT_URI string = 'https://${functionApp.outputs.defaultHostName}/.auth/login/aad/callback'
 
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_WEBPUBSUB_HOST_NAME string = hostApp.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

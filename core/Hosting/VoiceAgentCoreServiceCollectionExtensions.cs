@@ -9,6 +9,7 @@ using VoiceAgent.Core.Conversation.Offline;
 using VoiceAgent.Core.Conversation.Tools;
 using VoiceAgent.Core.Customers;
 using VoiceAgent.Core.Scheduling;
+using VoiceAgent.Core.Staff;
 using VoiceAgent.Core.Storage;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
@@ -28,6 +29,7 @@ public static class VoiceAgentCoreServiceCollectionExtensions
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Twilio:PublicBaseUrl must be an absolute URL.").ValidateOnStart();
         services.AddOptions<VoiceOptions>().Bind(configuration.GetSection(VoiceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics().TryAddSingleton<VoiceAgentTelemetry>();
@@ -45,6 +47,10 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddSingleton<IConversationEngine, OfflineDialogEngine>();
         services.AddSingleton<InboundCallService>();
         services.AddSingleton<VoiceReplyRenderer>();
+        services.AddSingleton<TwilioWebhookVerifier>();
+        services.AddTwilioRestClient();
+        services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<StaffAuthenticator>();
         services.AddHostedService<StorageStartup>();
         return services;
     }

@@ -44,6 +44,10 @@ public sealed class StorageOptions
     [Required, RegularExpression(TableNamePattern)]
     public string ScheduleTable { get; set; } = "Schedule";
 
+    /// <summary>Staff members (their Entra object id) and the tenant each one works for.</summary>
+    [Required, RegularExpression(TableNamePattern)]
+    public string StaffTable { get; set; } = "StaffMembers";
+
     /// <summary>Create missing tables on start (local runs and tests; infra creates them in Azure).</summary>
     public bool CreateTablesOnStart { get; set; }
 
@@ -57,6 +61,7 @@ public sealed class StorageOptions
         (nameof(CallsTable), CallsTable),
         (nameof(TurnsTable), TurnsTable),
         (nameof(ScheduleTable), ScheduleTable),
+        (nameof(StaffTable), StaffTable),
     ];
 
     /// <summary>Configuration entries that give every table its default name behind <paramref name="prefix"/> (isolation in tests and scenario runs).</summary>

@@ -32,6 +32,7 @@ public sealed class VoiceAgentTables
         Calls = _service.GetTableClient(settings.CallsTable);
         Turns = _service.GetTableClient(settings.TurnsTable);
         Schedule = _service.GetTableClient(settings.ScheduleTable);
+        Staff = _service.GetTableClient(settings.StaffTable);
     }
 
     public TableClient Tenants { get; }
@@ -41,8 +42,9 @@ public sealed class VoiceAgentTables
     public TableClient Calls { get; }
     public TableClient Turns { get; }
     public TableClient Schedule { get; }
+    public TableClient Staff { get; }
 
-    public IEnumerable<TableClient> All => [Tenants, TenantNumbers, Customers, CustomerPhones, Calls, Turns, Schedule];
+    public IEnumerable<TableClient> All => [Tenants, TenantNumbers, Customers, CustomerPhones, Calls, Turns, Schedule, Staff];
 
     public async Task CreateIfMissingAsync(CancellationToken cancellationToken)
     {

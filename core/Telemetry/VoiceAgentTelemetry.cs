@@ -40,9 +40,6 @@ public sealed class VoiceAgentTelemetry
     /// <summary>Counter: reminder calls by outcome (confirmed, rescheduled, cancelled, voicemail, no_answer, sms, failed). Tags: tenant, outcome.</summary>
     public const string RemindersMetric = "voiceagent.reminders";
 
-    /// <summary>Counter: workflow messages moved to a poison queue. Tags: queue.</summary>
-    public const string PoisonMessagesMetric = "voiceagent.workflow.poison_messages";
-
     /// <summary>Counter: turns answered by the offline engine because the LLM failed or was too slow. Tags: reason.</summary>
     public const string LlmFallbacksMetric = "voiceagent.llm.fallbacks";
 
@@ -50,7 +47,6 @@ public sealed class VoiceAgentTelemetry
     public const string OutcomeTag = "outcome";
     public const string ActionTag = "action";
     public const string DepartmentTag = "department";
-    public const string QueueTag = "queue";
     public const string ReasonTag = "reason";
     public const string EndpointTag = "endpoint";
 
@@ -68,7 +64,7 @@ public sealed class VoiceAgentTelemetry
 
     /// <summary>Every custom metric name, for exporters' views and the infra cross-check.</summary>
     public static IReadOnlyList<string> MetricNames { get; } =
-        [TurnDurationMetric, CallsMetric, BookingsMetric, TransfersMetric, RemindersMetric, PoisonMessagesMetric, LlmFallbacksMetric, WebhookFallbacksMetric];
+        [TurnDurationMetric, CallsMetric, BookingsMetric, TransfersMetric, RemindersMetric, LlmFallbacksMetric, WebhookFallbacksMetric];
 
     public VoiceAgentTelemetry(IMeterFactory meterFactory)
     {
@@ -79,7 +75,6 @@ public sealed class VoiceAgentTelemetry
         Bookings = meter.CreateCounter<long>(BookingsMetric, "{booking}", "Appointments booked, rescheduled or cancelled");
         Transfers = meter.CreateCounter<long>(TransfersMetric, "{transfer}", "Calls transferred to a person");
         Reminders = meter.CreateCounter<long>(RemindersMetric, "{reminder}", "Reminder calls, by outcome");
-        PoisonMessages = meter.CreateCounter<long>(PoisonMessagesMetric, "{message}", "Workflow messages moved to a poison queue");
         LlmFallbacks = meter.CreateCounter<long>(LlmFallbacksMetric, "{turn}", "Turns answered by the offline engine instead of the LLM");
         WebhookFallbacks = meter.CreateCounter<long>(WebhookFallbacksMetric, "{request}", "Voice webhooks answered with the fallback TwiML after a failure");
     }
@@ -93,8 +88,6 @@ public sealed class VoiceAgentTelemetry
     public Counter<long> Transfers { get; }
 
     public Counter<long> Reminders { get; }
-
-    public Counter<long> PoisonMessages { get; }
 
     public Counter<long> LlmFallbacks { get; }
 

@@ -1,55 +1,58 @@
+using System.Globalization;
+using System.Xml.Linq;
 using Microsoft.Extensions.Options;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 using VoiceAgent.Core.Conversation;
-using VoiceAgent.Core.Telephony.Twiml;
 using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Core.Telephony;
 
-/// <summary>Turns an <see cref="AgentReply"/> into TwiML for the Gather transport.</summary>
+/// <summary>Turns an <see cref="AgentReply"/> into TwiML for the Gather transport, with Twilio's <see cref="VoiceResponse"/>.</summary>
 public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
 {
+    public const string ContentType = "text/xml";
     public const string TurnPath = "/api/voice/turn";
     public const string ContinuePath = "/api/voice/continue";
+
+    private static readonly Gather.InputEnum[] SpeechAndKeypad = [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf];
 
     private readonly VoiceOptions _voice = options.Value;
 
     public string Render(AgentReply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var say = new SayOptions(_voice.SayVoice, _voice.Language);
         var response = new VoiceResponse();
         switch (reply.Action)
         {
             case CallAction.Listen:
-                response.Gather(
-                    new GatherOptions
-                    {
-                        Action = TurnPath,
-                        Input = "speech dtmf",
-                        TimeoutSeconds = _voice.GatherTimeoutSeconds,
-                        SpeechTimeout = _voice.SpeechTimeout,
-                        SpeechModel = string.IsNullOrWhiteSpace(_voice.SpeechModel) ? null : _voice.SpeechModel,
-                        Language = _voice.Language,
-                        ActionOnEmptyResult = true,
-                    },
-                    prompt => prompt.Say(reply.Speech, say));
+                var gather = new Gather(
+                    input: SpeechAndKeypad,
+                    action: new Uri(TurnPath, UriKind.Relative),
+                    method: Twilio.Http.HttpMethod.Post,
+                    timeout: _voice.GatherTimeoutSeconds,
+                    speechTimeout: _voice.SpeechTimeout,
+                    language: _voice.Language,
+                    actionOnEmptyResult: true,
+                    speechModel: string.IsNullOrWhiteSpace(_voice.SpeechModel) ? null : _voice.SpeechModel);
+                response.Append(gather.Append(Say(reply.Speech)));
                 break;
             case CallAction.Transfer:
-                response.Say(reply.Speech, say).Dial(reply.TransferTo ?? throw new InvalidOperationException("A transfer needs a target."));
+                response.Append(Say(reply.Speech)).Dial(reply.TransferTo ?? throw new InvalidOperationException("A transfer needs a target."));
                 break;
             default:
-                response.Say(reply.Speech, say).Hangup();
+                response.Append(Say(reply.Speech)).Hangup();
                 break;
         }
 
-        return response.ToString();
+        return Write(response);
     }
 
     /// <summary>A short filler while the turn is still running, then a redirect to fetch it (<see cref="ContinuePath"/>).</summary>
     public string RenderHold(string filler, string turnToken, int hop)
     {
-        var query = $"?turn={Uri.EscapeDataString(turnToken)}&hop={hop.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        return new VoiceResponse().Say(filler, new SayOptions(_voice.SayVoice, _voice.Language)).Redirect(ContinuePath + query).ToString();
+        var url = $"{ContinuePath}?turn={Uri.EscapeDataString(turnToken)}&hop={hop.ToString(CultureInfo.InvariantCulture)}";
+        return Write(new VoiceResponse().Append(Say(filler)).Redirect(new Uri(url, UriKind.Relative), Twilio.Http.HttpMethod.Post));
     }
 
     /// <summary>
@@ -63,4 +66,11 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
             ? AgentReply.Hangup("I'm sorry, we're having technical difficulties right now. Please call back in a few minutes. Goodbye.")
             : AgentReply.Transfer($"I'm sorry, I'm having trouble on my end. Let me connect you with our {target.Department}.", target.Target));
     }
+
+    /// <summary>The empty document: an answer that asks Twilio to do nothing (status callbacks).</summary>
+    public static string Empty() => Write(new VoiceResponse());
+
+    private Say Say(string text) => new(SpeechText.XmlSafe(text), voice: _voice.SayVoice, language: _voice.Language);
+
+    private static string Write(VoiceResponse response) => response.ToString(SaveOptions.DisableFormatting);
 }

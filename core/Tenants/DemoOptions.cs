@@ -6,4 +6,10 @@ public sealed class DemoOptions
 
     /// <summary>Seed Northside Auto Care (the demo tenant) and its customers on start.</summary>
     public bool SeedDemoTenant { get; set; }
+
+    /// <summary>
+    /// A real Twilio number (E.164) that also reaches the demo tenant when seeded, so a developer can call the local stack
+    /// from a phone (<c>tools/dev --serve --number</c>).
+    /// </summary>
+    public string? TwilioNumber { get; set; }
 }

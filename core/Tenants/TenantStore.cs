@@ -20,11 +20,12 @@ public sealed class TenantStore(VoiceAgentTables tables)
             ["Profile"] = StorageJson.Serialize(profile),
         };
         await tables.Tenants.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        await tables.TenantNumbers.UpsertEntityAsync(
-            new TableEntity(profile.PhoneNumber, NumberRow) { ["TenantId"] = profile.Id },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        await MapNumberAsync(profile.PhoneNumber, profile.Id, cancellationToken);
     }
+
+    /// <summary>Calls to <paramref name="e164"/> reach <paramref name="tenantId"/> (a tenant may answer several numbers).</summary>
+    public async Task MapNumberAsync(string e164, string tenantId, CancellationToken cancellationToken) =>
+        await tables.TenantNumbers.UpsertEntityAsync(new TableEntity(e164, NumberRow) { ["TenantId"] = tenantId }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task<TenantProfile?> FindAsync(string tenantId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 // Log alert rules over Application Insights. The KQL reads the custom metrics the apps emit (names as in
-// core/Telemetry/VoiceAgentTelemetry.cs; a test checks) and the requests the voice webhooks record.
+// core/Telemetry/VoiceAgentTelemetry.cs; a test checks), the requests the voice webhooks record, and the Durable
+// Functions extension's tracking events that the Functions host logs (customDimensions.prop__*).
 
 param location string
 param tags object
@@ -53,14 +54,14 @@ var rules = [
     threshold: turnLatencyBudgetMs
   }
   {
-    name: 'poison-messages'
-    displayName: 'VoiceAgent: workflow poison queue not empty'
-    description: 'A workflow step exhausted its retries and was moved to a poison queue (app metric or the Functions host log).'
+    name: 'workflow-failures'
+    displayName: 'VoiceAgent: workflow orchestrations failed'
+    description: 'A booking or reminder orchestration ended Failed (the Durable Functions extension\'s tracking events in the Functions host log).'
     severity: 1
     windowSize: 'PT1H'
     evaluationFrequency: 'PT15M'
-    query: 'let fromApp = customMetrics\n| where name == \'voiceagent.workflow.poison_messages\'\n| summarize n = sum(valueSum);\nlet fromHost = traces\n| where message has \'MaxDequeueCount\' and message has \'-poison\'\n| summarize n = todouble(count());\nunion fromApp, fromHost\n| summarize poisoned = sum(coalesce(n, 0.0))'
-    measure: 'poisoned'
+    query: 'traces\n| where tostring(customDimensions.Category) == \'Host.Triggers.DurableTask\'\n| where tostring(customDimensions.prop__functionType) == \'Orchestrator\' and tostring(customDimensions.prop__state) == \'Failed\'\n| summarize failed = count()'
+    measure: 'failed'
     threshold: 0
   }
   {

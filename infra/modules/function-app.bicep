@@ -1,7 +1,9 @@
-// The functions/ app: an ASP.NET Core executable run by the Functions host as a custom handler, on Flex
-// Consumption. The runtime stack is dotnet-isolated (the language of the process the host starts, see
-// docs/decisions/0001-flex-consumption-runtime-stack.md); the HTTP group keeps always-ready instances so a call
-// never waits on a cold start (Twilio gives a webhook 15 s). Every connection is identity-based.
+// The functions/ app: an Azure Functions isolated-worker app (.NET 10, ASP.NET Core integration) on Flex Consumption,
+// runtime dotnet-isolated 10.0 (docs/decisions/0008-isolated-worker-on-flex-consumption.md). The HTTP group keeps
+// always-ready instances so a call never waits on a cold start (Twilio gives a webhook 15 s). Every connection is
+// identity-based; staff sign in with Entra ID through App Service authentication (Easy Auth).
+// Flex Consumption rejects the FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION app settings: the stack is
+// functionAppConfig.runtime.
 
 param location string
 param tags object
@@ -11,8 +13,10 @@ param planName string
 param serviceName string
 param identityId string
 param identityClientId string
+@description('Blob container URL the app deploys from; the identity needs Storage Blob Data Owner (or Contributor) on it.')
 param deploymentContainerUrl string
-param blobEndpoint string
+@description('Storage account of AzureWebJobsStorage (Functions host, Durable task hub); the identity has blob owner, queue and table contributor on it.')
+param storageAccountName string
 param queueEndpoint string
 param tableEndpoint string
 param applicationInsightsConnectionString string
@@ -26,13 +30,17 @@ param voice object
 param seedDemoTenant bool
 param openAiEndpoint string
 param openAiDeployment string
-param workflowStepsQueue string
+@description('Entra ID app registration (client id) for staff sign-in. Empty: App Service authentication is deployed disabled.')
+param staffAuthClientId string
 @minValue(1)
 param alwaysReadyHttpInstances int
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 @minValue(40)
 param maximumInstanceCount int
+
+// Easy Auth is on, and the app trusts its principal header, exactly when a staff sign-in app registration is given.
+var staffAuthEnabled = !empty(staffAuthClientId)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -103,12 +111,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
   properties: {
-    // Functions host storage (timers, queue triggers, leases), by identity.
+    // Functions host storage (timer leases, the Durable task hub on DurableTask.AzureStorage), by identity.
+    AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
-    AzureWebJobsStorage__blobServiceUri: blobEndpoint
-    AzureWebJobsStorage__queueServiceUri: queueEndpoint
-    AzureWebJobsStorage__tableServiceUri: tableEndpoint
     // Azure.Identity's DefaultAzureCredential picks this identity.
     AZURE_CLIENT_ID: identityClientId
     // Telemetry (host and app), Entra auth with this identity.
@@ -125,6 +131,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__CallsTable: tableNames.calls
     Storage__TurnsTable: tableNames.turns
     Storage__ScheduleTable: tableNames.schedule
+    Storage__StaffTable: tableNames.staff
     Storage__CreateTablesOnStart: 'false'
     // core: GoogleCalendarOptions (empty calendar id = the built-in calendar) and NhtsaOptions
     GoogleCalendar__CalendarId: calendar.calendarId
@@ -146,10 +153,52 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Voice__MaxContinuations: string(voice.maxContinuations)
     // core: DemoOptions
     Demo__SeedDemoTenant: string(seedDemoTenant)
-    // Provisioned for features not built yet (calendar, LLM, workflows); listed as pending in the settings test.
+    // core: StaffAuthOptions. X-MS-CLIENT-PRINCIPAL is trusted only where Easy Auth (below) sits in front of the app.
+    // StaffAuth__DevTokens__* are local-only and never set here.
+    StaffAuth__TrustPlatformPrincipal: string(staffAuthEnabled)
+    // Provisioned for features not built yet (LLM); listed as pending in the settings test.
     OpenAI__Endpoint: openAiEndpoint
     OpenAI__Deployment: openAiDeployment
-    Workflows__StepsQueue: workflowStepsQueue
+  }
+}
+
+// Staff sign-in: Entra ID through App Service authentication. Unauthenticated requests pass through (AllowAnonymous):
+// Twilio's webhooks carry X-Twilio-Signature, not an Entra token, and the staff functions reject a request without a
+// principal themselves. The token store is off: the app needs only the X-MS-CLIENT-PRINCIPAL header Easy Auth adds.
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  // One site config write at a time: concurrent PUTs to the same site can conflict.
+  dependsOn: [appSettings]
+  properties: {
+    platform: {
+      enabled: staffAuthEnabled
+      runtimeVersion: '~1'
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: staffAuthEnabled
+        registration: {
+          clientId: staffAuthClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${subscription().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: staffAuthEnabled ? [staffAuthClientId, 'api://${staffAuthClientId}'] : []
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 

@@ -1,30 +1,32 @@
-// Storage: the app's tables and workflow queues, the Functions host's own storage and the Flex deployment
+// Storage: the app's tables, the Functions host's own storage (AzureWebJobsStorage: timers, leases, the Durable task
+// hub's tables, queues and blobs, which the host and the Durable extension create themselves) and the Flex deployment
 // container. Shared key access is off: every caller uses Entra ID (managed identity).
 
 param location string
 param tags object
 param name string
+@description('Blob container the Flex Consumption app deploys from (functionAppConfig.deployment.storage).')
 param deploymentContainerName string
 @description('Table names, the same values the apps read from Storage__*Table.')
 param tableNames array
-@description('Queue names: workflow steps and their poison queue.')
-param queueNames array
-@description('The function app identity: blob (host storage + deployment package), queue and table data.')
+@description('The function app identity: AzureWebJobsStorage (Functions host + Durable Functions), the deployment package and the app tables.')
 param functionsPrincipalId string
-@description('The web pubsub host identity: queue and table data.')
+@description('The web pubsub host identity: the app tables.')
 param hostPrincipalId string
 
+// Built-in role definition ids.
 var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
 
+// Least privilege. The Functions host and DurableTask.AzureStorage need exactly these three on the account named by
+// AzureWebJobsStorage (blob owner also covers reading the deployment package); the host app only reads and writes tables.
 var assignments = [
   { principalId: functionsPrincipalId, role: roles.blobDataOwner }
   { principalId: functionsPrincipalId, role: roles.queueDataContributor }
   { principalId: functionsPrincipalId, role: roles.tableDataContributor }
-  { principalId: hostPrincipalId, role: roles.queueDataContributor }
   { principalId: hostPrincipalId, role: roles.tableDataContributor }
 ]
 
@@ -63,18 +65,6 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
-  parent: account
-  name: 'default'
-}
-
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
-  for queue in queueNames: {
-    parent: queueService
-    name: queue
-  }
-]
-
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account
   name: 'default'
@@ -100,7 +90,6 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 ]
 
 output name string = account.name
-output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'

@@ -88,6 +88,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__CallsTable: tableNames.calls
     Storage__TurnsTable: tableNames.turns
     Storage__ScheduleTable: tableNames.schedule
+    Storage__StaffTable: tableNames.staff
     Storage__CreateTablesOnStart: 'false'
     // core: GoogleCalendarOptions (empty calendar id = the built-in calendar) and NhtsaOptions
     GoogleCalendar__CalendarId: calendar.calendarId
@@ -109,6 +110,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Voice__MaxContinuations: string(voice.maxContinuations)
     // core: DemoOptions (the function app seeds; one writer is enough)
     Demo__SeedDemoTenant: 'false'
+    // core: StaffAuthOptions. No App Service authentication in front of this app, so X-MS-CLIENT-PRINCIPAL is never trusted.
+    StaffAuth__TrustPlatformPrincipal: 'false'
     // Provisioned for the stream transport and live events, not built yet; listed as pending in the settings test.
     Speech__Endpoint: speechEndpoint
     Speech__ResourceId: speechResourceId

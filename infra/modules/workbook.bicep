@@ -1,5 +1,6 @@
 // Azure Monitor workbook over Application Insights: the custom metrics the apps emit (names as in
-// core/Telemetry/VoiceAgentTelemetry.cs; a test checks they match), webhook health, and a call lookup by call SID.
+// core/Telemetry/VoiceAgentTelemetry.cs; a test checks they match), webhook health, failed Durable Functions workflows
+// (the extension's tracking events in the Functions host log), and a call lookup by call SID.
 // customMetrics holds one row per export interval and tag set: counters are sum(valueSum); histograms carry
 // valueSum/valueCount/valueMin/valueMax. Exact turn percentiles come from the turn spans (dependencies).
 
@@ -46,10 +47,10 @@ var charts = [
     query: 'customMetrics\n| where name == \'voiceagent.reminders\'\n| extend outcome = tostring(customDimensions.outcome)\n| summarize reminders = sum(valueSum) by outcome, bin(timestamp, {TimeRange:grain})\n| render columnchart'
   }
   {
-    name: 'poison-messages'
-    title: 'Workflow messages moved to a poison queue'
+    name: 'workflow-failures'
+    title: 'Workflow orchestrations and activities that failed, by function (Durable Functions tracking events)'
     visualization: 'barchart'
-    query: 'customMetrics\n| where name == \'voiceagent.workflow.poison_messages\'\n| extend queue = tostring(customDimensions.queue)\n| summarize messages = sum(valueSum) by queue, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+    query: 'traces\n| where tostring(customDimensions.Category) == \'Host.Triggers.DurableTask\'\n| where tostring(customDimensions.prop__state) == \'Failed\'\n| extend functionName = tostring(customDimensions.prop__functionName)\n| summarize failures = count() by functionName, bin(timestamp, {TimeRange:grain})\n| render columnchart'
   }
   {
     name: 'llm-fallbacks'

@@ -7,8 +7,16 @@ namespace VoiceAgent.Infra.Tests;
 /// <summary>The app settings the code reads, derived from the code itself, and the settings infra sets for other readers.</summary>
 internal static partial class AppSettingsCatalog
 {
-    /// <summary>Local-only settings that must never reach Azure: a storage connection string carries an account key.</summary>
-    public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal) { "Storage__ConnectionString" };
+    /// <summary>
+    /// Local-only settings that must never reach Azure: a storage connection string carries an account key; the staff
+    /// dev tokens (tenant id → token) would sign anyone in as a tenant's staff; the Twilio API base URL points the REST
+    /// client (and the account's credentials it sends) at a local stand-in instead of Twilio. <see cref="IsLocalOnly"/>
+    /// also matches their children: a dictionary arrives as environment variables <c>StaffAuth__DevTokens__&lt;tenantId&gt;</c>.
+    /// </summary>
+    public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Storage__ConnectionString", "StaffAuth__DevTokens", "Twilio__ApiBaseUrl",
+    };
 
     /// <summary>
     /// Tuning knobs and an alternative sign-in whose code defaults are right in Azure; an operator may add them as app
@@ -22,19 +30,28 @@ internal static partial class AppSettingsCatalog
         "GoogleCalendar__RetryBaseDelay", "GoogleCalendar__MaxRetryAfterSeconds", "GoogleCalendar__CircuitBreakerBreakDuration",
         "GoogleCalendar__CircuitBreakerFailureRatio", "GoogleCalendar__CircuitBreakerMinimumThroughput", "GoogleCalendar__CircuitBreakerSamplingDuration",
         "Nhtsa__BaseUrl", "Nhtsa__TimeoutSeconds", "Nhtsa__CacheHours", "Nhtsa__CacheCapacity",
+
+        // A real Twilio number that also reaches the seeded demo tenant, for calling a local stack from a phone
+        // (tools/dev --serve --number). Unset in Azure: the demo tenant keeps its fictitious number only.
+        "Demo__TwilioNumber",
     };
 
-    /// <summary>Set by the platform at run time, not by infra.</summary>
-    public static readonly IReadOnlySet<string> ProvidedByHost = new HashSet<string>(StringComparer.Ordinal) { "FUNCTIONS_CUSTOMHANDLER_PORT" };
+    /// <summary>
+    /// Set by the platform at run time, not by infra. Empty since the custom handler (and its
+    /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>) is gone: the isolated worker gets its host endpoint from the host, not from a
+    /// setting our code reads.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ProvidedByHost = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Read by the Functions host or the Azure SDK, not by our code.</summary>
+    /// <summary>
+    /// Read by the Functions host or the Azure SDK, not by our code: the host's own storage (AzureWebJobsStorage, also
+    /// the Durable task hub) by identity, and the client id DefaultAzureCredential picks.
+    /// </summary>
     public static readonly IReadOnlySet<string> Platform = new HashSet<string>(StringComparer.Ordinal)
     {
+        "AzureWebJobsStorage__accountName",
         "AzureWebJobsStorage__credential",
         "AzureWebJobsStorage__clientId",
-        "AzureWebJobsStorage__blobServiceUri",
-        "AzureWebJobsStorage__queueServiceUri",
-        "AzureWebJobsStorage__tableServiceUri",
         "AZURE_CLIENT_ID",
     };
 
@@ -43,13 +60,21 @@ internal static partial class AppSettingsCatalog
     {
         ["function-app"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            "OpenAI__Endpoint", "OpenAI__Deployment", "Workflows__StepsQueue",
+            "OpenAI__Endpoint", "OpenAI__Deployment",
         },
         ["webpubsub-host"] = new HashSet<string>(StringComparer.Ordinal)
         {
             "Speech__Endpoint", "Speech__ResourceId", "OpenAI__Endpoint", "OpenAI__Deployment", "WebPubSub__Endpoint", "WebPubSub__Hub",
         },
     };
+
+    /// <summary>
+    /// A local-only setting, or an entry under one (<c>StaffAuth__DevTokens__northside</c>). Case-insensitive, as .NET
+    /// configuration binds keys.
+    /// </summary>
+    public static bool IsLocalOnly(string setting) =>
+        LocalOnly.Any(local => string.Equals(setting, local, StringComparison.OrdinalIgnoreCase)
+            || setting.StartsWith(local + "__", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Every <c>Section__Property</c> of the core options classes (a public <c>const string Section</c> marks one; both apps run

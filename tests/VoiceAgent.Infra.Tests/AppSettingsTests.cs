@@ -13,7 +13,8 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
     public void CodeSettings_AreAllSetInBicep(string module)
     {
         var bicep = BicepSettings(module);
-        var expected = AppSettingsCatalog.ReadByCode().Except(AppSettingsCatalog.LocalOnly).Except(AppSettingsCatalog.ProvidedByHost).Except(AppSettingsCatalog.CodeDefaults);
+        var expected = AppSettingsCatalog.ReadByCode().Where(setting => !AppSettingsCatalog.IsLocalOnly(setting))
+            .Except(AppSettingsCatalog.ProvidedByHost).Except(AppSettingsCatalog.CodeDefaults);
 
         var missing = expected.Where(setting => !bicep.Contains(setting)).Order(StringComparer.Ordinal).ToList();
 
@@ -31,12 +32,42 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
         Assert.True(unread.Count == 0, $"{module}: set in Bicep but read by nothing: {string.Join(", ", unread)}");
     }
 
-    [Fact]
-    public void CodeDefaultSettings_AreAllReadByCode()
+    /// <summary>Local-only settings (a storage connection string, the staff dev tokens) never reach Azure, not even one dictionary entry.</summary>
+    [Theory]
+    [MemberData(nameof(Apps))]
+    public void LocalOnlySettings_AreNeverSetInBicep(string module)
     {
-        var unread = AppSettingsCatalog.CodeDefaults.Except(AppSettingsCatalog.ReadByCode()).ToList();
+        var leaked = BicepSettings(module).Where(AppSettingsCatalog.IsLocalOnly).Order(StringComparer.Ordinal).ToList();
 
-        Assert.True(unread.Count == 0, $"Listed as code defaults but read by nothing: {string.Join(", ", unread)}");
+        Assert.True(leaked.Count == 0, $"{module}: local-only settings set in Bicep: {string.Join(", ", leaked)}");
+    }
+
+    [Theory]
+    [InlineData("StaffAuth__DevTokens", true)]
+    [InlineData("StaffAuth__DevTokens__northside-auto", true)]
+    [InlineData("staffauth__devtokens__northside-auto", true)]
+    [InlineData("Storage__ConnectionString", true)]
+    [InlineData("Twilio__ApiBaseUrl", true)]
+    [InlineData("StaffAuth__DevTokensExtra", false)]
+    [InlineData("StaffAuth__TrustPlatformPrincipal", false)]
+    [InlineData("Storage__TableServiceUri", false)]
+    public void LocalOnlyMatch_CoversDictionaryEntries_AndNothingElse(string setting, bool localOnly)
+    {
+        Assert.Equal(localOnly, AppSettingsCatalog.IsLocalOnly(setting));
+    }
+
+    /// <summary>The hand-made lists name only settings the code really reads, so none of them goes stale.</summary>
+    [Fact]
+    public void CatalogLists_NameOnlySettingsTheCodeReads()
+    {
+        var read = AppSettingsCatalog.ReadByCode();
+
+        var unread = AppSettingsCatalog.CodeDefaults.Concat(AppSettingsCatalog.LocalOnly).Concat(AppSettingsCatalog.ProvidedByHost)
+            .Where(setting => !read.Contains(setting))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(unread.Count == 0, $"Listed as code default, local-only or host-provided but read by nothing: {string.Join(", ", unread)}");
     }
 
     [Fact]
@@ -52,11 +83,14 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
     [Fact]
     public void CodeScan_FindsTheOptionsAndDirectVariables()
     {
-        Assert.Superset(new HashSet<string> { "Storage", "Twilio", "Voice", "Demo" }, AppSettingsCatalog.OptionsSections().ToHashSet());
+        Assert.Superset(new HashSet<string> { "Storage", "Twilio", "Voice", "Demo", "StaffAuth" }, AppSettingsCatalog.OptionsSections().ToHashSet());
+        var variables = AppSettingsCatalog.DirectlyReadVariables().Values.ToHashSet();
+        Assert.Superset(new HashSet<string> { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" }, variables);
+        Assert.DoesNotContain("FUNCTIONS_CUSTOMHANDLER_PORT", variables);
+        var read = AppSettingsCatalog.ReadByCode().ToHashSet(StringComparer.Ordinal);
         Assert.Superset(
-            new HashSet<string> { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "FUNCTIONS_CUSTOMHANDLER_PORT" },
-            AppSettingsCatalog.DirectlyReadVariables().Values.ToHashSet());
-        Assert.Contains("Twilio__AuthToken", AppSettingsCatalog.ReadByCode());
+            new HashSet<string> { "Twilio__AuthToken", "StaffAuth__TrustPlatformPrincipal", "StaffAuth__DevTokens", "Storage__StaffTable" },
+            read);
     }
 
     /// <summary>Environment variables are read only through a named <c>…Variable</c> constant, so the scan above sees them all.</summary>

@@ -38,4 +38,14 @@ public sealed class CompiledTemplateFixture : IAsyncLifetime
         ArmTemplate.Resources(Template)
             .SingleOrDefault(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == deploymentName)?["properties"]?["template"]?.AsObject()
         ?? throw new InvalidOperationException($"main.bicep has no module deployment named '{deploymentName}'.");
+
+    /// <summary>The parameter values main.bicep passes to the module deployed under <paramref name="deploymentName"/>.</summary>
+    public JsonObject ModuleParameters(string deploymentName) =>
+        Template["resources"]!.AsArray().SingleOrDefault(r => (string?)r!["name"] == deploymentName)?["properties"]?["parameters"]?.AsObject()
+        ?? throw new InvalidOperationException($"main.bicep has no module deployment named '{deploymentName}'.");
+
+    /// <summary>The value expression main.bicep passes as <paramref name="parameter"/> to the module <paramref name="deploymentName"/>.</summary>
+    public string ModuleParameter(string deploymentName, string parameter) =>
+        (string?)ModuleParameters(deploymentName)[parameter]?["value"]
+        ?? throw new InvalidOperationException($"main.bicep passes no string '{parameter}' to '{deploymentName}'.");
 }

@@ -10,8 +10,6 @@ internal static class RepositoryPaths
     /// <summary>The vendors' JSON schemas: <c>&lt;repo root&gt;/../shared/schemas</c>.</summary>
     public static string SharedSchemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
 
-    public static string ReferenceScript => Path.Combine(Root, "tests", "VoiceAgent.Conformance.Tests", "reference", "twilio-reference.js");
-
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,6 +1,9 @@
 namespace VoiceAgent.Conformance.Tests.Telephony;
 
-/// <summary>Twilio's official signature test vectors (protocols.md §1.4; twilio-csharp RequestValidatorTest, twilio-node validation.spec.js).</summary>
+/// <summary>
+/// Twilio's official signature test vectors (protocols.md §1.4; twilio-csharp RequestValidatorTest, twilio-node
+/// validation.spec.js), and the self-computed WebSocket vectors of §1.3.
+/// </summary>
 internal static class OfficialVectors
 {
     public const string Token = "12345";
@@ -13,7 +16,10 @@ internal static class OfficialVectors
     public const string JsonUrlBodyHashOnly = "https://mycompany.com/myapp.php?bodySHA256=" + JsonBodyHash;
     public const string JsonUrlBodyHashOnlySignature = "y77kIzt2vzLz71DgmJGsen2scGs=";
     public const string RepeatedParametersSignature = "IK+Dwps556ElfBT0I3Rgjkr1wJU=";
+
+    /// <summary>§1.3 (self-computed, not official): the handshake URL as written in TwiML.</summary>
     public const string MediaStreamUrl = "wss://example.com/media-stream";
+    public const string MediaStreamPublicBaseUrl = "https://example.com";
     public const string MediaStreamSignature = "XFfwGS2Ev7f9qAP9MmRoMS7C724=";
     public const string MediaStreamWithPortSignature = "55OA2CdDEK8djZDRLLS9pHUR+JI=";
 
@@ -26,7 +32,7 @@ internal static class OfficialVectors
         new("To", "+18005551212"),
     ];
 
-    /// <summary>Vector #8 (node only): repeated <c>Digits</c>, de-duplicated and sorted.</summary>
+    /// <summary>Vector #8 (node only): repeated <c>Digits</c>, which twilio-node de-duplicates and sorts.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> RepeatedParameters { get; } =
     [
         new("Sid", "CA123"),
@@ -36,7 +42,7 @@ internal static class OfficialVectors
         new("Digits", "1234"),
     ];
 
-    /// <summary>Vectors that use <see cref="CommonParameters"/>: the request URL, and the header Twilio sent.</summary>
+    /// <summary>Vectors that use <see cref="CommonParameters"/>: the URL Twilio requested, and the header it sent.</summary>
     public static TheoryData<string, string, string> WithCommonParameters { get; } = new()
     {
         { "#1", Url, UrlSignature },

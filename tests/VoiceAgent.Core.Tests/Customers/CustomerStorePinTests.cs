@@ -63,7 +63,7 @@ public sealed class CustomerStorePinTests(AzuriteFixture azurite) : IClassFixtur
     {
         var tables = await azurite.NewTablesAsync();
         var store = new CustomerStore(tables);
-        await new DemoTenantSeeder(new TenantStore(tables), store).SeedAsync(CancellationToken.None);
+        await new DemoTenantSeeder(new TenantStore(tables), store, Microsoft.Extensions.Options.Options.Create(new DemoOptions())).SeedAsync(CancellationToken.None);
         return store;
     }
 }

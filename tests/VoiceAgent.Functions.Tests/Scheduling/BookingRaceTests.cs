@@ -29,7 +29,7 @@ public sealed class BookingRaceTests(AzuriteFixture azurite) : IClassFixture<Azu
     private static readonly string[] FirstNames = ["Ava", "Ben", "Cara", "Dan", "Elsa", "Finn", "Gina", "Hugo", "Iris", "Jack"];
     private static readonly string[] LastNames = ["Lee", "Moss", "Nash", "Orr", "Pratt"];
 
-    private readonly List<FunctionsAppFactory> _hosts = [];
+    private readonly List<FunctionsApp> _hosts = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -45,7 +45,7 @@ public sealed class BookingRaceTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task Turn_FiftyCallersSayYesForOneSlotAcrossTwoHosts_ExactlyOneBookedOthersOfferedNearestTimes()
     {
         using var timeout = new CancellationTokenSource(Limit);
-        var prefix = FunctionsAppFactory.NewTablePrefix();
+        var prefix = FunctionsApp.NewTablePrefix();
         var hosts = new[] { await StartHostAsync(prefix), await StartHostAsync(prefix) };
         var clients = hosts.Select(h => new TwilioWebhookClient(h.CreateClient(), h.AuthToken)).ToArray();
         var callers = Enumerable.Range(0, Callers)
@@ -93,11 +93,11 @@ public sealed class BookingRaceTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     /// <summary>
     /// The same race at the storage level from two OS processes: half from this test process, half from a child
-    /// process running the call simulator's hidden <c>race</c> command. Why not the functions app as the second
-    /// process: it reads the real system clock (no fake "now" can be injected from outside without changing the
-    /// app), so which day is bookable, what "tomorrow" means, lead time and closed days would all depend on the day
-    /// the test runs. The booking guarantee lives in <see cref="AppointmentStore"/> (ETag-guarded transactions), so
-    /// racing it from two processes proves what "across processes" needs, and does not depend on the date.
+    /// process running the call simulator's hidden <c>race</c> command. Why not the functions app on the local host
+    /// as the second process: the booking guarantee lives in <see cref="AppointmentStore"/> (ETag-guarded
+    /// transactions), so racing it from two processes proves what "across processes" needs, with no clock, tenant
+    /// or dialog in the child that could make the result depend on anything but the store (the in-process race
+    /// above covers the webhooks on two hosts).
     /// Capacity 1 races on inserting the slot's capacity cell; capacity 2 also races on the ETag-guarded update of it.
     /// </summary>
     [Theory]
@@ -106,7 +106,7 @@ public sealed class BookingRaceTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task TryBookAsync_FiftyBookingsForOneSlotFromTwoProcesses_ExactlyCapacityBooked(string serviceName, int capacity)
     {
         using var timeout = new CancellationTokenSource(Limit);
-        var prefix = FunctionsAppFactory.NewTablePrefix();
+        var prefix = FunctionsApp.NewTablePrefix();
         var host = await StartHostAsync(prefix);
         var store = host.Services.GetRequiredService<AppointmentStore>();
         var service = DemoTenant.Profile.Services.Single(s => s.Name == serviceName);
@@ -150,17 +150,17 @@ public sealed class BookingRaceTests(AzuriteFixture azurite) : IClassFixture<Azu
         }
     }
 
-    private async Task<FunctionsAppFactory> StartHostAsync(string prefix)
+    private async Task<FunctionsApp> StartHostAsync(string prefix)
     {
-        var host = new FunctionsAppFactory(azurite.Server.ConnectionString, prefix);
+        // Started (tables created, demo tenant seeded) one host after the other.
+        var host = await FunctionsApp.StartAsync(azurite.Server.ConnectionString, prefix);
         _hosts.Add(host);
-        // Start it now (tables created, demo tenant seeded), one host after the other.
         var health = await host.CreateClient().GetAsync("/api/health");
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
         return host;
     }
 
-    private static async Task<IReadOnlyList<DateTimeOffset>> NearestAlternativesAsync(FunctionsAppFactory host, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DateTimeOffset>> NearestAlternativesAsync(FunctionsApp host, CancellationToken cancellationToken)
     {
         var scheduling = host.Services.GetRequiredService<SchedulingService>();
         var service = DemoTenant.Profile.Services.Single(s => s.Name == Service);
@@ -170,7 +170,7 @@ public sealed class BookingRaceTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     /// <summary>Booked appointments on the slot's day, read through the store: the race may leave only the one.</summary>
-    private static async Task<IReadOnlyList<Appointment>> BookedInSlotAsync(FunctionsAppFactory host, string service, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Appointment>> BookedInSlotAsync(FunctionsApp host, string service, CancellationToken cancellationToken)
     {
         var store = host.Services.GetRequiredService<AppointmentStore>();
         var day = await store.ListAsync(DemoTenant.Id, SlotDay, SlotDay, customerId: null, cancellationToken);

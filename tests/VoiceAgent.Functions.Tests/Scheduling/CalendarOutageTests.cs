@@ -10,13 +10,13 @@ namespace VoiceAgent.Functions.Tests.Scheduling;
 /// <summary>Google Calendar configured but unreachable: the caller still books, on our own book, within the turn.</summary>
 public sealed class CalendarOutageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
-    private FunctionsAppFactory _app = null!;
+    private FunctionsApp _app = null!;
     private TwilioWebhookClient _twilio = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         var nowhere = $"http://127.0.0.1:{ClosedPort()}/";
-        _app = new FunctionsAppFactory(azurite.ConnectionString, settings: new Dictionary<string, string>
+        _app = await FunctionsApp.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string>
         {
             ["GoogleCalendar:CalendarId"] = "shop@example.com",
             ["GoogleCalendar:ClientId"] = "client",
@@ -26,7 +26,6 @@ public sealed class CalendarOutageTests(AzuriteFixture azurite) : IClassFixture<
             ["GoogleCalendar:TokenUrl"] = nowhere + "token",
         });
         _twilio = new TwilioWebhookClient(_app.CreateClient(), _app.AuthToken);
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

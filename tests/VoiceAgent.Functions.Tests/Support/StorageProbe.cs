@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace VoiceAgent.Functions.Tests.Support;
 
 /// <summary>Reads what the app wrote to Azurite, to assert on storage rather than on what the agent said.</summary>
-public sealed class StorageProbe(string connectionString, FunctionsAppFactory app)
+public sealed class StorageProbe(string connectionString, FunctionsApp app)
 {
     private readonly TableServiceClient _service = new(connectionString);
 

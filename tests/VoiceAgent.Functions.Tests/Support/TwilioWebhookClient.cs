@@ -1,4 +1,4 @@
-using VoiceAgent.Core.Telephony;
+using VoiceAgent.TwilioSigning;
 
 namespace VoiceAgent.Functions.Tests.Support;
 
@@ -44,6 +44,7 @@ public sealed class TwilioWebhookClient(HttpClient http, string authToken)
     public Task<HttpResponseMessage> PostUnsignedAsync(string path, IReadOnlyDictionary<string, string> fields) =>
         http.PostAsync(path, new FormUrlEncodedContent(fields));
 
+    /// <summary>Twilio's <c>X-Twilio-Signature</c> for a POST of <paramref name="fields"/> to <paramref name="path"/> (with its query) on the public URL.</summary>
     public string Sign(string path, IReadOnlyDictionary<string, string> fields) =>
-        TwilioSignature.Compute(authToken, FunctionsAppFactory.PublicBaseUrl + path, fields);
+        TwilioSignature.Compute(authToken, FunctionsApp.PublicBaseUrl + path, fields);
 }

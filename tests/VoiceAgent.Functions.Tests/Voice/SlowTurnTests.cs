@@ -1,24 +1,43 @@
+using System.Web;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Conversation.Offline;
 using VoiceAgent.Functions.Tests.Support;
+using VoiceAgent.Functions.Voice;
 
 namespace VoiceAgent.Functions.Tests.Voice;
 
-/// <summary>A turn slower than the filler threshold: the caller hears a filler, then the finished turn; nothing runs twice.</summary>
+/// <summary>
+/// A turn slower than the filler threshold: the caller hears a filler, then the finished turn; nothing runs twice.
+/// The webhooks and the slow engine wait on the app's fake <see cref="WebhookClock"/>, which the test moves only once
+/// the waits it means have started: no sleeps, and no dependence on the machine's speed.
+/// </summary>
 public sealed class SlowTurnTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private static readonly TimeSpan Filler = TimeSpan.FromSeconds(0.5);
+
+    /// <summary><c>Voice:ContinuationWaitSeconds</c> unless a test sets it.</summary>
+    private static readonly TimeSpan DefaultContinuationWait = TimeSpan.FromSeconds(8);
+
     [Fact]
     public async Task Turn_SlowerThanTheFillerThreshold_FillerThenTheFinishedTurnOnContinue()
     {
-        await using var app = SlowApp(TimeSpan.FromSeconds(2), FunctionsAppFactory.NewTablePrefix());
+        var work = TimeSpan.FromSeconds(2);
+        await using var app = await SlowAppAsync(work, FunctionsApp.NewTablePrefix());
         var twilio = new TwilioWebhookClient(app.CreateClient(), app.AuthToken);
         var callSid = await StartCallAsync(twilio);
 
-        var hold = await TurnAsync(twilio, callSid, "what are your hours");
-        var finished = await FollowAsync(twilio, callSid, hold);
+        var turn = TurnAsync(twilio, callSid, "what are your hours");
+        await app.WebhookTime.WaitStartedAsync(Filler);
+        await app.WebhookTime.WaitStartedAsync(work);
+        app.WebhookTime.Advance(Filler);
+        var hold = await turn;
+        var resumed = FollowAsync(twilio, callSid, hold);
+        await app.WebhookTime.WaitStartedAsync(DefaultContinuationWait);
+        app.WebhookTime.Advance(work - Filler);
+        var finished = await resumed;
 
         Assert.Equal("One moment while I check that.", Twiml.Spoken(hold));
         Assert.StartsWith("/api/voice/continue?turn=", hold.Element("Redirect")!.Value, StringComparison.Ordinal);
@@ -30,14 +49,23 @@ public sealed class SlowTurnTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task Continue_OnAnotherInstance_FindsTheTurnInTheCallSession()
     {
-        var prefix = FunctionsAppFactory.NewTablePrefix();
-        await using var first = SlowApp(TimeSpan.FromSeconds(1), prefix);
-        await using var second = SlowApp(TimeSpan.FromSeconds(1), prefix);
+        var work = TimeSpan.FromSeconds(1);
+        var prefix = FunctionsApp.NewTablePrefix();
+        await using var first = await SlowAppAsync(work, prefix);
+        await using var second = await SlowAppAsync(work, prefix);
         var viaFirst = new TwilioWebhookClient(first.CreateClient(), first.AuthToken);
         var viaSecond = new TwilioWebhookClient(second.CreateClient(), second.AuthToken);
         var callSid = await StartCallAsync(viaFirst);
 
-        var hold = await TurnAsync(viaFirst, callSid, "where are you located");
+        var turn = TurnAsync(viaFirst, callSid, "where are you located");
+        await first.WebhookTime.WaitStartedAsync(Filler);
+        await first.WebhookTime.WaitStartedAsync(work);
+        first.WebhookTime.Advance(Filler);
+        var hold = await turn;
+        // The turn finishes on the first instance (its work is done, its answer saved with the call session)...
+        first.WebhookTime.Advance(work - Filler);
+        await first.Services.GetRequiredService<RunningTurns>().Find(TurnToken(hold))!;
+        // ...and Twilio's redirect lands on the second, which never ran it.
         var finished = await FollowAsync(viaSecond, callSid, hold);
 
         Assert.Contains("1200 North Ave", Twiml.Spoken(finished), StringComparison.Ordinal);
@@ -46,7 +74,8 @@ public sealed class SlowTurnTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Fact]
     public async Task Continue_TurnNeverFinishes_ApologyAndTransferAfterTheLastFiller()
     {
-        await using var app = SlowApp(TimeSpan.FromSeconds(30), FunctionsAppFactory.NewTablePrefix(), new Dictionary<string, string>
+        var wait = TimeSpan.FromSeconds(1);
+        await using var app = await SlowAppAsync(TimeSpan.FromSeconds(30), FunctionsApp.NewTablePrefix(), new Dictionary<string, string>
         {
             ["Voice:ContinuationWaitSeconds"] = "1",
             ["Voice:MaxContinuations"] = "2",
@@ -54,20 +83,25 @@ public sealed class SlowTurnTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var twilio = new TwilioWebhookClient(app.CreateClient(), app.AuthToken);
         var callSid = await StartCallAsync(twilio);
 
-        var hold = await TurnAsync(twilio, callSid, "what are your hours");
-        var secondHold = await FollowAsync(twilio, callSid, hold);
-        var last = await FollowAsync(twilio, callSid, secondHold);
+        var turn = TurnAsync(twilio, callSid, "what are your hours");
+        await app.WebhookTime.WaitStartedAsync(Filler);
+        app.WebhookTime.Advance(Filler);
+        var hold = await turn;
+        var secondHold = await FollowAfterWaitAsync(app, twilio, callSid, hold, wait);
+        var last = await FollowAfterWaitAsync(app, twilio, callSid, secondHold, wait);
 
         Assert.Equal("Thanks for holding, I'm still checking.", Twiml.Spoken(secondHold));
         Assert.Contains("sorry", Twiml.Spoken(last), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("+15555550199", Twiml.DialedNumber(last));
     }
 
-    private FunctionsAppFactory SlowApp(TimeSpan delay, string prefix, Dictionary<string, string>? extra = null)
+    /// <summary>The app with its real engine slowed by <paramref name="work"/> on the app's webhook clock, and a 0.5 s filler threshold.</summary>
+    private Task<FunctionsApp> SlowAppAsync(TimeSpan work, string prefix, Dictionary<string, string>? extra = null)
     {
-        var settings = new Dictionary<string, string>(extra ?? []) { ["Voice:FillerAfterSeconds"] = "0.5" };
-        return new FunctionsAppFactory(azurite.ConnectionString, prefix, settings, services =>
-            services.Replace(ServiceDescriptor.Singleton<IConversationEngine>(sp => new SlowEngine(ActivatorUtilities.CreateInstance<OfflineDialogEngine>(sp), delay))));
+        var settings = new Dictionary<string, string>(extra ?? []) { ["Voice:FillerAfterSeconds"] = Filler.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return FunctionsApp.StartAsync(azurite.ConnectionString, prefix, settings, services =>
+            services.Replace(ServiceDescriptor.Singleton<IConversationEngine>(sp =>
+                new SlowEngine(ActivatorUtilities.CreateInstance<OfflineDialogEngine>(sp), work, sp.GetRequiredService<WebhookClock>().Time))));
     }
 
     private static async Task<string> StartCallAsync(TwilioWebhookClient twilio)
@@ -87,14 +121,26 @@ public sealed class SlowTurnTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private static async Task<XElement> FollowAsync(TwilioWebhookClient twilio, string callSid, XElement hold) =>
         await Twiml.ReadAsync(await twilio.PostAsync(hold.Element("Redirect")!.Value, TwilioWebhookClient.CallFields(callSid)));
 
-    /// <summary>The real engine, slowed down (as a slow model or calendar would be).</summary>
-    private sealed class SlowEngine(IConversationEngine inner, TimeSpan delay) : IConversationEngine
+    /// <summary>Follows the redirect and lets the continuation's whole wait go by without the turn finishing.</summary>
+    private static async Task<XElement> FollowAfterWaitAsync(FunctionsApp app, TwilioWebhookClient twilio, string callSid, XElement hold, TimeSpan wait)
+    {
+        var answer = FollowAsync(twilio, callSid, hold);
+        await app.WebhookTime.WaitStartedAsync(wait);
+        app.WebhookTime.Advance(wait);
+        return await answer;
+    }
+
+    private static string TurnToken(XElement hold) =>
+        HttpUtility.ParseQueryString(new Uri(new Uri(FunctionsApp.PublicBaseUrl), hold.Element("Redirect")!.Value).Query)["turn"]!;
+
+    /// <summary>The real engine, slowed down (as a slow model or calendar would be), on the clock the webhooks wait on.</summary>
+    private sealed class SlowEngine(IConversationEngine inner, TimeSpan work, TimeProvider time) : IConversationEngine
     {
         public AgentReply Greet(ConversationContext context, DialogState state) => inner.Greet(context, state);
 
         public async Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken)
         {
-            await Task.Delay(delay, cancellationToken);
+            await Task.Delay(work, time, cancellationToken);
             return await inner.RespondAsync(context, state, input, cancellationToken);
         }
     }

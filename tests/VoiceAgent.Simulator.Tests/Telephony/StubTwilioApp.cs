@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
-using VoiceAgent.Core.Telephony;
+using Twilio.Security;
 
 namespace VoiceAgent.Simulator.Tests.Telephony;
 
 /// <summary>
 /// A narrow seam for the simulator's HTTP: answers each webhook with the next canned response, after checking the
-/// request is signed as Twilio signs it, and records what was posted.
+/// request is signed as Twilio signs it (checked with Twilio's own <see cref="RequestValidator"/>), and records what was posted.
 /// </summary>
 internal sealed class StubTwilioApp(string authToken, Uri publicBaseUrl, Func<int, HttpResponseMessage> answer) : HttpMessageHandler
 {
@@ -22,7 +22,7 @@ internal sealed class StubTwilioApp(string authToken, Uri publicBaseUrl, Func<in
             .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => Uri.UnescapeDataString(p[1].Replace('+', ' ')), StringComparer.Ordinal);
         var signedUrl = publicBaseUrl.GetLeftPart(UriPartial.Authority) + request.RequestUri!.PathAndQuery;
         var signature = request.Headers.TryGetValues("X-Twilio-Signature", out var values) ? values.First() : null;
-        if (!new TwilioRequestValidator(authToken).IsValid(signedUrl, fields, signature))
+        if (signature is null || !new RequestValidator(authToken).Validate(signedUrl, fields, signature))
         {
             return new HttpResponseMessage(HttpStatusCode.Forbidden);
         }

@@ -1,16 +1,17 @@
 using VoiceAgent.CallSimulator.Twiml;
-using VoiceAgent.Core.Telephony.Twiml;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
 
 namespace VoiceAgent.Simulator.Tests.Twiml;
 
 public sealed class TwimlReaderTests
 {
     [Fact]
-    public void Read_GatherAsCoreRendersIt_ReadsPromptAndAttributes()
+    public void Read_GatherAsTwiliosSdkWritesIt_ReadsPromptAndAttributes()
     {
-        var xml = new VoiceResponse()
-            .Gather(new GatherOptions { Action = "/api/voice/turn", Input = "speech dtmf", TimeoutSeconds = 4, ActionOnEmptyResult = true }, p => p.Say("How can I help?").Pause(2))
-            .ToString();
+        var gatherVerb = new Gather(input: [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf], action: new Uri("/api/voice/turn", UriKind.Relative), method: Twilio.Http.HttpMethod.Post, timeout: 4, actionOnEmptyResult: true)
+            .Say("How can I help?").Pause(2);
+        var xml = new VoiceResponse().Append(gatherVerb).ToString();
 
         var gather = Assert.IsType<GatherVerb>(Assert.Single(TwimlReader.Read(xml).Verbs));
 
@@ -38,6 +39,7 @@ public sealed class TwimlReaderTests
     public void Read_SayThenDial_ReadsTextAndNumber()
     {
         var xml = new VoiceResponse().Say("Connecting you now.").Dial("+15555550199").ToString();
+
 
         var verbs = TwimlReader.Read(xml).Verbs;
 

@@ -12,12 +12,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using VoiceAgent.Core.Storage;
-using VoiceAgent.Functions.Hosting;
+using VoiceAgent.LocalFunctionsHost;
 
 namespace VoiceAgent.CallSimulator.Hosting;
 
 /// <summary>
-/// The real webhook app (<see cref="FunctionsApp.Create"/>) hosted in this process on a real Kestrel port, with its
+/// The real functions app, served by the local stand-in for the Functions host (<see cref="VoiceAgentFunctionsHost"/>) in
+/// this process on a real Kestrel port, with its
 /// own tables (every table name prefixed, so each host is isolated in a shared Azurite), a fake clock, the demo
 /// tenant seeded, and a random Twilio auth token.
 /// </summary>
@@ -26,9 +27,9 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     /// <summary>The URL Twilio "requests" (and signs); the app is told it is its public base URL.</summary>
     public static readonly Uri PublicBaseUrl = new("https://voiceagent.simulator.test");
 
-    private readonly WebApplication _app;
+    private readonly LocalFunctionsHost.LocalFunctionsHost _app;
 
-    private InProcessAgentHost(WebApplication app, FakeTimeProvider clock, string authToken, CapturedLogs logs, string tablePrefix)
+    private InProcessAgentHost(LocalFunctionsHost.LocalFunctionsHost app, FakeTimeProvider clock, string authToken, CapturedLogs logs, string tablePrefix)
     {
         _app = app;
         Clock = clock;
@@ -44,7 +45,7 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Where the app really listens (loopback, a free port).</summary>
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    public Uri BaseUrl => _app.BaseUrl;
 
     /// <param name="storageConnectionString">The shared Azurite.</param>
     /// <param name="tablePrefix">Letters and digits, starting with a letter; makes this host's tables its own.</param>
@@ -69,15 +70,14 @@ public sealed class InProcessAgentHost : IAsyncDisposable
             settings[setting] = name;
         }
 
-        var app = FunctionsApp.Create([], builder =>
+        var app = VoiceAgentFunctionsHost.Create([], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
             builder.Services.RemoveAll<TimeProvider>();
             builder.Services.AddSingleton<TimeProvider>(clock);
-        });
+        }, settings);
 
         try
         {
@@ -103,8 +103,6 @@ public sealed class InProcessAgentHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
     }
 }

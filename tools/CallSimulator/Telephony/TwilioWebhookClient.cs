@@ -1,5 +1,5 @@
 using VoiceAgent.CallSimulator.Twiml;
-using VoiceAgent.Core.Telephony;
+using VoiceAgent.TwilioSigning;
 
 namespace VoiceAgent.CallSimulator.Telephony;
 

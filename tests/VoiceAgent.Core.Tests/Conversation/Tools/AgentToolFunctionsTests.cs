@@ -27,7 +27,7 @@ public sealed class AgentToolFunctionsTests(AzuriteFixture azurite) : IClassFixt
         var tables = await azurite.NewTablesAsync();
         var clock = new FakeTimeProvider(Now);
         var customers = new CustomerStore(tables);
-        await new DemoTenantSeeder(new TenantStore(tables), customers).SeedAsync(CancellationToken.None);
+        await new DemoTenantSeeder(new TenantStore(tables), customers, Microsoft.Extensions.Options.Options.Create(new DemoOptions())).SeedAsync(CancellationToken.None);
         _store = new AppointmentStore(tables);
         _scheduling = new SchedulingService(_store, new BuiltInCalendarProvider(), TestTelemetry.Create(), clock, NullLogger<SchedulingService>.Instance);
         _factory = new AgentToolsFactory(_scheduling, customers, new OfflineVinDecoder(clock));

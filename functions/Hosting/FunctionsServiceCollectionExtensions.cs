@@ -1,0 +1,21 @@
+using VoiceAgent.Core.Hosting;
+using VoiceAgent.Core.Telemetry;
+using VoiceAgent.Functions.Voice;
+
+namespace VoiceAgent.Functions.Hosting;
+
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the functions need: core, telemetry and the webhooks' own services. Program.cs calls it under the
+    /// Functions host, and the local stand-in host (tools/LocalFunctionsHost) calls the same method.
+    /// </summary>
+    public static IServiceCollection AddVoiceAgentFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddVoiceAgentCore(configuration);
+        services.AddVoiceAgentTelemetry(configuration, "functions");
+        services.AddSingleton(WebhookClock.System);
+        services.AddSingleton<RunningTurns>();
+        return services;
+    }
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VoiceAgent.LocalFunctionsHost.Invocation;
+
+/// <summary>
+/// Calls a function as the isolated worker does: an instance of its class made from the invocation's service scope
+/// (constructor injection), its parameters bound by binding name (the trigger, input bindings, then trigger data such as
+/// route values), a <see cref="CancellationToken"/> for the invocation, and its task awaited for the return value.
+/// </summary>
+public sealed class FunctionInvoker(IEnumerable<IInputBindingProvider> inputs)
+{
+    private readonly Dictionary<string, IInputBindingProvider> _inputs = inputs.ToDictionary(p => p.BindingType, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Fails at start for a binding this host cannot supply, rather than on the first call.</summary>
+    public void EnsureBindable(FunctionEntryPoint function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (function.Method.GetParameters().FirstOrDefault(p => p.ParameterType == typeof(Microsoft.Azure.Functions.Worker.FunctionContext)) is { } context)
+        {
+            throw new NotSupportedException($"Function {function.Name}: the local host does not emulate FunctionContext (parameter {context.Name}).");
+        }
+
+        var trigger = function.Definition.Trigger;
+        foreach (var binding in function.Definition.Bindings.Where(b => b != trigger && b.Direction.Equals("In", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!_inputs.ContainsKey(binding.Type))
+            {
+                throw new NotSupportedException($"Function {function.Name}: the local host has no '{binding.Type}' binding (parameter {binding.Name}).");
+            }
+        }
+    }
+
+    /// <param name="triggerValue">The value of the trigger parameter (an <c>HttpRequest</c>, a <c>TimerInfo</c>, …).</param>
+    /// <param name="triggerData">Named values the trigger offers other parameters (route values for HTTP).</param>
+    public async Task<object?> InvokeAsync(
+        FunctionEntryPoint function,
+        IServiceProvider services,
+        object? triggerValue,
+        IReadOnlyDictionary<string, object?> triggerData,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var trigger = function.Definition.Trigger;
+        var arguments = function.Method.GetParameters().Select(parameter =>
+        {
+            if (parameter.ParameterType == typeof(CancellationToken))
+            {
+                return cancellationToken;
+            }
+
+            if (string.Equals(parameter.Name, trigger.Name, StringComparison.Ordinal))
+            {
+                return triggerValue;
+            }
+
+            var input = function.Definition.Bindings.FirstOrDefault(b => b != trigger && string.Equals(b.Name, parameter.Name, StringComparison.Ordinal));
+            if (input is not null)
+            {
+                return _inputs[input.Type].Bind(input, parameter.ParameterType, services);
+            }
+
+            if (parameter.Name is not null && triggerData.TryGetValue(parameter.Name, out var data))
+            {
+                return Convert(data, parameter.ParameterType);
+            }
+
+            return parameter.HasDefaultValue
+                ? parameter.DefaultValue
+                : throw new InvalidOperationException($"Function {function.Name}: nothing binds parameter '{parameter.Name}'.");
+        }).ToArray();
+
+        var target = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, function.Type);
+        try
+        {
+            return await Await(function.Method.Invoke(target, arguments));
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+        finally
+        {
+            (target as IDisposable)?.Dispose();
+        }
+    }
+
+    private static async Task<object?> Await(object? returned)
+    {
+        switch (returned)
+        {
+            case Task task:
+                await task;
+                var type = task.GetType();
+                return type.IsGenericType && type.GetProperty(nameof(Task<object>.Result)) is { } result && result.PropertyType.Name != "VoidTaskResult"
+                    ? result.GetValue(task)
+                    : null;
+            case ValueTask valueTask:
+                await valueTask;
+                return null;
+            default:
+                if (returned?.GetType() is { IsGenericType: true } valueTaskType && valueTaskType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+                {
+                    var asTask = (Task)valueTaskType.GetMethod(nameof(ValueTask<object>.AsTask))!.Invoke(returned, null)!;
+                    return await Await(asTask);
+                }
+
+                return returned;
+        }
+    }
+
+    private static object? Convert(object? value, Type target) =>
+        value is null || target.IsInstanceOfType(value) ? value
+        : value is string text ? TypeDescriptor.GetConverter(target).ConvertFromInvariantString(text)
+        : System.Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+}

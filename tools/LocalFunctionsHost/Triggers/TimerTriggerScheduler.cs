@@ -1,0 +1,113 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Hosting;
+using VoiceAgent.LocalFunctionsHost.Invocation;
+
+namespace VoiceAgent.LocalFunctionsHost.Triggers;
+
+/// <summary>
+/// Runs <c>timerTrigger</c> functions on their schedules, on the app's <see cref="TimeProvider"/>: real time by default,
+/// a fake clock in tests and under <c>tools/dev --clock</c>, so moving the clock fires the timers that fall due.
+/// <c>runOnStartup</c> is honoured; a failed run is logged and the schedule goes on (the host does not retry timers).
+/// </summary>
+public sealed partial class TimerTriggerScheduler(
+    LocalFunctionCatalog catalog,
+    FunctionInvoker invoker,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IConfiguration configuration,
+    ILogger<TimerTriggerScheduler> logger) : BackgroundService
+{
+    public const string BindingType = "timerTrigger";
+
+    /// <summary>The longest one timer can wait is ~49.7 days; a later occurrence (a yearly schedule) is waited for in steps.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
+    private DateTimeOffset _started;
+
+    /// <summary>
+    /// Schedules start when the host starts. ExecuteAsync runs later, on the thread pool (.NET 10), when a fake clock
+    /// may already have been moved: reading the start there would lose the occurrences in between.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _started = time.GetUtcNow();
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Runs a timer function now, outside its schedule (the host's <c>POST /admin/functions/{name}</c>).</summary>
+    public Task RunNowAsync(FunctionEntryPoint function, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var now = time.GetUtcNow();
+        var schedule = ScheduleOf(function);
+        return InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(now, now, schedule.Next(now)) }, cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(catalog.Functions.Where(f => f.Definition.Trigger.Type.Equals(BindingType, StringComparison.OrdinalIgnoreCase)).Select(f => RunAsync(f, stoppingToken)));
+
+    private async Task RunAsync(FunctionEntryPoint function, CancellationToken stoppingToken)
+    {
+        var trigger = function.Definition.Trigger;
+        var schedule = ScheduleOf(function);
+        var last = _started;
+        if (trigger.Flag("runOnStartup"))
+        {
+            await InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(last, last, schedule.Next(last)) }, stoppingToken);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var due = schedule.Next(last);
+            try
+            {
+                while (due - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait < LongestWait ? wait : LongestWait, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            // Like the host: late by more than a schedule step means the run is past due (the clock jumped or the app slept).
+            var pastDue = now > schedule.Next(due);
+            await InvokeAsync(function, new TimerInfo { IsPastDue = pastDue, ScheduleStatus = Status(last, now, schedule.Next(now)) }, stoppingToken);
+            last = pastDue ? now : due;
+        }
+    }
+
+    private async Task InvokeAsync(FunctionEntryPoint function, TimerInfo timer, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await invoker.InvokeAsync(function, scope.ServiceProvider, timer, new Dictionary<string, object?>(), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, function.Name, ex);
+        }
+    }
+
+    /// <summary>The schedule, with a <c>%Setting%</c> expression read from the app's settings as the host does.</summary>
+    private TimerSchedule ScheduleOf(FunctionEntryPoint function)
+    {
+        var expression = function.Definition.Trigger.Text("schedule") ?? throw new InvalidOperationException($"Timer {function.Name} has no schedule.");
+        if (expression.Length > 2 && expression[0] == '%' && expression[^1] == '%')
+        {
+            var setting = expression[1..^1];
+            expression = configuration[setting] ?? throw new InvalidOperationException($"Timer {function.Name}: its schedule setting {setting} is not set.");
+        }
+
+        return TimerSchedule.Parse(expression);
+    }
+
+    private static ScheduleStatus Status(DateTimeOffset last, DateTimeOffset updated, DateTimeOffset next) =>
+        new() { Last = last.UtcDateTime, LastUpdated = updated.UtcDateTime, Next = next.UtcDateTime };
+
+    [LoggerMessage(EventId = 9201, Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again at its next occurrence")]
+    private static partial void LogFailed(ILogger logger, string function, Exception exception);
+}
