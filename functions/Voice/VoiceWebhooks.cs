@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Calls;
@@ -29,16 +30,13 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceIncoming")]
     public async Task<IResult> IncomingAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/incoming")] HttpRequest request)
     {
-        var webhook = await twilio.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (!webhook.IsVerified)
+        var webhook = await ReadCallAsync(request);
+        if (!webhook.IsCall)
         {
-            return webhook.Rejection;
+            return webhook.Refusal;
         }
 
-        if (!VoiceWebhookForm.TryReadCall(webhook.Form, out var call, out var error))
-        {
-            return TypedResults.BadRequest(error);
-        }
+        var call = webhook.Call;
 
         // The deadline runs on the webhook clock, like the turn's (RunningTurns).
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_voice.TurnDeadlineSeconds), clock.Time);
@@ -54,16 +52,13 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceTurn")]
     public async Task<IResult> TurnAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/turn")] HttpRequest request)
     {
-        var webhook = await twilio.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (!webhook.IsVerified)
+        var webhook = await ReadCallAsync(request);
+        if (!webhook.IsCall)
         {
-            return webhook.Rejection;
+            return webhook.Refusal;
         }
 
-        if (!VoiceWebhookForm.TryReadCall(webhook.Form, out var call, out var error))
-        {
-            return TypedResults.BadRequest(error);
-        }
+        var call = webhook.Call;
 
         var input = VoiceWebhookForm.ReadInput(webhook.Form);
         var token = request.Headers[IdempotencyHeader].FirstOrDefault() ?? Guid.NewGuid().ToString("N");
@@ -79,16 +74,13 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceContinue")]
     public async Task<IResult> ContinueAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/continue")] HttpRequest request)
     {
-        var webhook = await twilio.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (!webhook.IsVerified)
+        var webhook = await ReadCallAsync(request);
+        if (!webhook.IsCall)
         {
-            return webhook.Rejection;
+            return webhook.Refusal;
         }
 
-        if (!VoiceWebhookForm.TryReadCall(webhook.Form, out var call, out var error))
-        {
-            return TypedResults.BadRequest(error);
-        }
+        var call = webhook.Call;
 
         var token = request.Query["turn"].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(token) || !int.TryParse(request.Query["hop"].FirstOrDefault(), out var hop) || hop < 1)
@@ -116,14 +108,14 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceStatus")]
     public async Task<IResult> StatusAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/status")] HttpRequest request)
     {
-        var webhook = await twilio.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (!webhook.IsVerified)
+        var webhook = await ReadCallAsync(request);
+        if (!webhook.IsCall)
         {
-            return webhook.Rejection;
+            return webhook.Refusal;
         }
 
-        if (!VoiceWebhookForm.TryReadCall(webhook.Form, out var call, out var error)
-            || !VoiceWebhookForm.TryReadStatus(webhook.Form, out var status, out var duration, out error))
+        var call = webhook.Call;
+        if (!VoiceWebhookForm.TryReadStatus(webhook.Form, out var status, out var duration, out var error))
         {
             return TypedResults.BadRequest(error);
         }
@@ -147,19 +139,30 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceFallback")]
     public async Task<IResult> FallbackAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/fallback")] HttpRequest request)
     {
-        var webhook = await twilio.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (!webhook.IsVerified)
+        var webhook = await ReadCallAsync(request);
+        if (!webhook.IsCall)
         {
-            return webhook.Rejection;
+            return webhook.Refusal;
         }
 
-        if (!VoiceWebhookForm.TryReadCall(webhook.Form, out var call, out var error))
-        {
-            return TypedResults.BadRequest(error);
-        }
+        var call = webhook.Call;
 
         LogFallback(logger, call.CallSid.Value, webhook.Form["ErrorCode"].FirstOrDefault() ?? "none");
         return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
+    }
+
+    /// <summary>The signature check (403, nothing read or written), then the call the form names (400 if it names none).</summary>
+    private async Task<CallWebhook> ReadCallAsync(HttpRequest request)
+    {
+        var webhook = await twilio.ReadAsync(request, request.HttpContext.RequestAborted);
+        if (!webhook.IsVerified)
+        {
+            return new CallWebhook(null, null, webhook.Rejection);
+        }
+
+        return VoiceWebhookForm.TryReadCall(webhook.Form, out var call, out var error)
+            ? new CallWebhook(call, webhook.Form, null)
+            : new CallWebhook(null, null, TypedResults.BadRequest(error));
     }
 
     /// <summary>The finished turn from this instance's memory, or (another instance ran it) from the call session; null if not ready in time.</summary>
@@ -197,6 +200,14 @@ public sealed partial class VoiceWebhooks(
             telemetry.RecordWebhookFallback(endpoint);
             return renderer.RenderFailure(tenants.LastKnown(call.Dialed));
         }
+    }
+
+    /// <summary>A verified webhook about a call: the call and its form, or the answer to give instead.</summary>
+    private sealed record CallWebhook(InboundCall? Call, IFormCollection? Form, IResult? Refusal)
+    {
+        [MemberNotNullWhen(true, nameof(Call), nameof(Form))]
+        [MemberNotNullWhen(false, nameof(Refusal))]
+        public bool IsCall => Refusal is null;
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Twiml(string xml) => TypedResults.Text(xml, VoiceReplyRenderer.ContentType);

@@ -1,8 +1,6 @@
-using System.Reflection;
-
 namespace VoiceAgent.Infra.Tests;
 
-/// <summary>Where things are: the repository root (the folder holding VoiceAgent.sln), the shared schemas next to it, the Bicep compiler.</summary>
+/// <summary>Where things are: the repository root (the folder holding VoiceAgent.sln), the shared schemas next to it.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -17,22 +15,6 @@ internal static class RepositoryPaths
     public static string AzureYamlSchema => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "azure.yaml.json"));
 
     public static string ValidateAzureYamlScript => Path.Combine(Root, "tests", "VoiceAgent.Infra.Tests", "Scripts", "validate-azure-yaml.mjs");
-
-    /// <summary>tools/bicep inside the Azure.Bicep.CommandLine.linux-x64 package that restore downloaded (PackageDownload).</summary>
-    public static string BicepExecutable
-    {
-        get
-        {
-            var assembly = typeof(RepositoryPaths).Assembly;
-            var version = Metadata(assembly, "BicepCliVersion");
-            var packageRoot = Metadata(assembly, "NuGetPackageRoot");
-            return Path.Combine(packageRoot, "azure.bicep.commandline.linux-x64", version, "tools", "bicep");
-        }
-    }
-
-    private static string Metadata(Assembly assembly, string key) =>
-        assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == key)?.Value
-        ?? throw new InvalidOperationException($"Assembly metadata '{key}' is missing; see VoiceAgent.Infra.Tests.csproj.");
 
     private static string FindRoot()
     {

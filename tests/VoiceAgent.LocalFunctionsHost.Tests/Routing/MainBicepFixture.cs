@@ -7,7 +7,7 @@ public sealed class MainBicepFixture : IAsyncLifetime
 {
     public JsonObject Template { get; private set; } = [];
 
-    public async Task InitializeAsync() => Template = JsonNode.Parse(await BicepCli.BuildMainAsync())!.AsObject();
+    public async Task InitializeAsync() => Template = JsonNode.Parse(await BicepCompiler.BuildMainJsonAsync())!.AsObject();
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
