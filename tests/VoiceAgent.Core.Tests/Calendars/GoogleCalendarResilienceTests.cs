@@ -137,7 +137,9 @@ public sealed class GoogleCalendarResilienceTests
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google, s =>
         {
-            s["GoogleCalendar:RequestTimeoutSeconds"] = "0.2";
+            // Long enough that a busy machine still delivers each attempt to the fake before the client gives up on it
+            // (at 0.2 s a loaded CI run saw the second attempt cut before it arrived); two attempts fit the 4 s total.
+            s["GoogleCalendar:RequestTimeoutSeconds"] = "1";
             s["GoogleCalendar:MaxRetryAttempts"] = "1";
         });
         google.HangNext(afterApplying: false);
