@@ -12,4 +12,10 @@ public enum DialogStage
     AwaitAppointmentChoice,
     AwaitAccountPhone,
     AwaitPin,
+    /// <summary>Offered a person after repeated failure or a capability the agent lacks: yes transfers, no carries on.</summary>
+    AwaitHandoffChoice,
+    /// <summary>Offered to take a message for the staff (the shop is closed): yes asks for it, no carries on.</summary>
+    AwaitMessageOffer,
+    /// <summary>The next utterance is a message for the staff.</summary>
+    AwaitStaffMessage,
 }

@@ -56,6 +56,15 @@ public sealed class DialogState
     /// <summary>Services the caller asked for in the same breath, to book after the current one.</summary>
     public List<string> NextServices { get; set; } = [];
 
+    /// <summary>The question pending when a person or a message was offered, to go back to on "no" (<see cref="DialogStage.None"/> for none).</summary>
+    public DialogStage ResumeStage { get; set; }
+
+    /// <summary>The prompt pending when a person or a message was offered.</summary>
+    public string? ResumePrompt { get; set; }
+
+    /// <summary>The question with no task behind it that the last reply asked ("anything else?", "would you like to book one?").</summary>
+    public FollowUpOffer PendingOffer { get; set; }
+
     /// <summary>Messages the caller left for the staff (take_message).</summary>
     public List<string> MessagesForStaff { get; set; } = [];
 
@@ -74,5 +83,8 @@ public sealed class DialogState
         NextServices = [];
         AppointmentId = null;
         Choices = [];
+        PendingOffer = FollowUpOffer.None;
+        ResumeStage = DialogStage.None;
+        ResumePrompt = null;
     }
 }

@@ -32,4 +32,13 @@ public sealed record TenantProfile
     public OpeningHours? HoursOn(DayOfWeek day) => WeeklyHours.FirstOrDefault(h => h.Day == day);
 
     public bool IsClosedOn(DateOnly date) => ClosedDates.Contains(date) || HoursOn(date.DayOfWeek) is null;
+
+    /// <summary>Whether the shop is open at <paramref name="instant"/>, read in the tenant's time zone (opening time included, closing time not).</summary>
+    public bool IsOpenAt(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        var time = TimeOnly.FromDateTime(local);
+        return !IsClosedOn(date) && HoursOn(date.DayOfWeek) is { } hours && time >= hours.Opens && time < hours.Closes;
+    }
 }

@@ -52,6 +52,12 @@ internal static class AppointmentChangeFlow
         {
             var listed = upcoming.Where(a => state.Choices.Contains(a.Id)).ToList();
             var picked = (Ordinals.Index(turn.Text, listed.Count) is { } i ? listed[i] : null) ?? (Narrow(turn, listed, useDate: true) is { Count: 1 } one ? one[0] : null);
+            if (picked is null && StartsBooking(turn, upcoming))
+            {
+                state.ClearTask();
+                return await BookingFlow.StartAsync(turn, cancellationToken);
+            }
+
             turn.NotUnderstood = picked is null;
             return picked is null
                 ? BookingFlow.Reprompt(state, "Sorry, which one?")
@@ -64,6 +70,11 @@ internal static class AppointmentChangeFlow
         {
             state.ClearTask();
             return AgentReply.Listen($"That appointment is no longer on the book. {BookingFlow.AnythingElse}");
+        }
+
+        if (await RepickAsync(turn, upcoming, appointment, cancellationToken) is { } repicked)
+        {
+            return repicked;
         }
 
         switch (turn.YesNo)
@@ -87,7 +98,6 @@ internal static class AppointmentChangeFlow
     {
         var state = turn.State;
         state.AppointmentId = appointment.Id;
-        state.Choices = [];
         if (state.Task == DialogTask.Cancel)
         {
             return BookingFlow.Ask(state, DialogStage.AwaitConfirmation,
@@ -104,6 +114,94 @@ internal static class AppointmentChangeFlow
 
         return await BookingFlow.AdvanceAsync(turn, cancellationToken);
     }
+
+    /// <summary>
+    /// At the read-back of a cancellation or move, the caller pointing at another of their appointments ("no, the other
+    /// one", "the tire rotation", "the one on Friday"): read that one back instead, or ask again which one. Null when the
+    /// answer is about the appointment read back.
+    /// </summary>
+    public static async Task<AgentReply?> RepickAsync(TurnInput turn, CancellationToken cancellationToken)
+    {
+        var upcoming = await turn.Tools.ListMyAppointmentsAsync(cancellationToken);
+        return upcoming.FirstOrDefault(a => a.Id == turn.State.AppointmentId) is { } current
+            ? await RepickAsync(turn, upcoming, current, cancellationToken)
+            : null;
+    }
+
+    private static async Task<AgentReply?> RepickAsync(TurnInput turn, IReadOnlyList<Appointment> upcoming, Appointment current, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        if (StartsBooking(turn, upcoming))
+        {
+            state.ClearTask();
+            return await BookingFlow.StartAsync(turn, cancellationToken);
+        }
+
+        var listed = state.Choices.Count > 1 ? upcoming.Where(a => state.Choices.Contains(a.Id)).ToList() : [.. upcoming];
+        if (listed.Count < 2)
+        {
+            return null;
+        }
+
+        var useDate = state.Task == DialogTask.Cancel; // while moving, a day is the new day, not the appointment's
+        var named = Named(turn, listed, useDate);
+        if (named is not null)
+        {
+            return named.Id == current.Id ? null : await ChooseAgainAsync(turn, named, cancellationToken);
+        }
+
+        if (turn.YesNo == YesNoAnswer.Yes || !OtherOne(turn.Text))
+        {
+            return null;
+        }
+
+        var others = listed.Where(a => a.Id != current.Id).ToList();
+        if (others.Count == 1)
+        {
+            return await ChooseAgainAsync(turn, others[0], cancellationToken);
+        }
+
+        state.AppointmentId = null;
+        state.Choices = [.. others.Select(a => a.Id)];
+        var verb = state.Task == DialogTask.Cancel ? "cancel" : "move";
+        return BookingFlow.Ask(state, DialogStage.AwaitAppointmentChoice,
+            $"You also have {SlotSpeech.Or([.. others.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])}. Which one would you like to {verb}?");
+    }
+
+    private static Task<AgentReply> ChooseAgainAsync(TurnInput turn, Appointment appointment, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        state.Date = null;
+        state.Time = null;
+        state.DayPart = null;
+        state.Proposed = null;
+        state.Offered = [];
+        return ChosenAsync(turn, appointment, cancellationToken);
+    }
+
+    /// <summary>"the second one", "the oil change", "the one on Friday" among the appointments listed, or null.</summary>
+    private static Appointment? Named(TurnInput turn, List<Appointment> listed, bool useDate)
+    {
+        var text = IntentClassifier.Normalise(turn.Text);
+        if (IntentClassifier.ContainsPhrase(text, "one") && Ordinals.Index(text, listed.Count) is { } i)
+        {
+            return listed[i];
+        }
+
+        var names = turn.Service is not null || (useDate && turn.Phrase?.Date is not null);
+        return names && Narrow(turn, listed, useDate) is { Count: 1 } one ? one[0] : null;
+    }
+
+    private static bool OtherOne(string utterance)
+    {
+        var text = IntentClassifier.Normalise(utterance);
+        return new[] { "other", "another", "different one", "wrong one", "not that one", "not this one" }.Any(p => IntentClassifier.ContainsPhrase(text, p));
+    }
+
+    /// <summary>A booking asked for in the middle: a service none of the caller's appointments is for, with booking words or a service alone.</summary>
+    private static bool StartsBooking(TurnInput turn, IReadOnlyList<Appointment> upcoming) =>
+        turn.Service is { } service && upcoming.All(a => a.Service != service.Name)
+        && IntentClassifier.Classify(turn.Text, turn.Tenant) == CallerIntent.Book;
 
     /// <summary>The appointments the caller's words point at (service, and for a cancellation the day); all when nothing matches.</summary>
     private static List<Appointment> Narrow(TurnInput turn, IReadOnlyList<Appointment> appointments, bool useDate)

@@ -13,6 +13,8 @@ internal static class BookingFlow
 {
     public const string AnythingElse = "Is there anything else I can help you with?";
 
+    private const string SuitsBetter = "No problem. What day or time would suit you better?";
+
     public static Task<AgentReply> StartAsync(TurnInput turn, CancellationToken cancellationToken)
     {
         turn.State.Task = DialogTask.Book;
@@ -69,6 +71,13 @@ internal static class BookingFlow
         // Repeating the service already chosen is understood, just not new: ask the next question again.
         if (!Absorb(turn) && turn.Service is null)
         {
+            if (state.Stage == DialogStage.AwaitTime && turn.YesNo == YesNoAnswer.No)
+            {
+                // "no" to the times offered is an answer, not a misunderstanding: ask what would suit instead.
+                state.Offered = [];
+                return Ask(state, DialogStage.AwaitTime, SuitsBetter);
+            }
+
             turn.NotUnderstood = true;
             return Reprompt(state, "Sorry, I didn't catch that.");
         }

@@ -14,4 +14,14 @@ public enum CallerIntent
     Reschedule,
     ListAppointments,
     Thanks,
+    /// <summary>"Do you take walk-ins?", "can I just drop by?"</summary>
+    WalkIn,
+    /// <summary>"Is my car ready?": repair status, which the agent cannot see.</summary>
+    JobStatus,
+    /// <summary>The caller speaks, or asks for, a language other than English ("hola", "¿habla español?").</summary>
+    OtherLanguage,
+    /// <summary>"Text me the confirmation": the call sends no texts.</summary>
+    TextMessage,
+    /// <summary>"Can I leave a message?"</summary>
+    LeaveMessage,
 }

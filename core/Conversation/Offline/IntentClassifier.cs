@@ -14,12 +14,43 @@ public static partial class IntentClassifier
             return CallerIntent.Unknown;
         }
 
+        // A request for another language first: "can I talk to someone in Spanish" needs the honest English-only
+        // answer before any transfer. Spanish words alone ("hola", "por favor") count only when nothing else is
+        // understood: "hola, I need an oil change" is a booking.
+        if (OtherLanguageWords().IsMatch(text))
+        {
+            return CallerIntent.OtherLanguage;
+        }
+
         // "representative" asks for a person on its own; "someone" does only with a request ("can someone look at my
         // brakes" is a booking) or as a short answer ("a person, please").
         var asksForPerson = PersonWords().IsMatch(text) && (RequestWords().IsMatch(text) || text.Split(' ').Length <= 4);
         if (StrongTransferWords().IsMatch(text) || asksForPerson || FindDepartment(text, tenant, requireRequest: true) is not null)
         {
             return CallerIntent.Transfer;
+        }
+
+        if (LeaveMessageWords().IsMatch(text))
+        {
+            return CallerIntent.LeaveMessage;
+        }
+
+        if (JobStatusWords().IsMatch(text))
+        {
+            return CallerIntent.JobStatus;
+        }
+
+        var service = Conversation.Offline.ServiceMatcher.Find(text, tenant);
+        if (TextMessageWords().IsMatch(text) && (service is null || !BookWords().IsMatch(text)))
+        {
+            return CallerIntent.TextMessage;
+        }
+
+        // "walk-in" or "without an appointment" always; "can I just drop by" only when no service is named
+        // ("can I just come in Friday for an oil change" is a booking).
+        if (WalkInWords().IsMatch(text) || (service is null && DropByWords().IsMatch(text)))
+        {
+            return CallerIntent.WalkIn;
         }
 
         if (CancelWords().IsMatch(text))
@@ -42,12 +73,12 @@ public static partial class IntentClassifier
             return CallerIntent.Faq;
         }
 
-        if (PriceWords().IsMatch(text) && Conversation.Offline.ServiceMatcher.Find(text, tenant) is not null && !BookWords().IsMatch(text))
+        if (PriceWords().IsMatch(text) && service is not null && !BookWords().IsMatch(text))
         {
             return CallerIntent.Price;
         }
 
-        if (BookWords().IsMatch(text) || Conversation.Offline.ServiceMatcher.Find(text, tenant) is not null)
+        if (BookWords().IsMatch(text) || service is not null)
         {
             return CallerIntent.Book;
         }
@@ -62,7 +93,12 @@ public static partial class IntentClassifier
             return CallerIntent.Goodbye;
         }
 
-        return ThanksWords().IsMatch(text) ? CallerIntent.Thanks : CallerIntent.Unknown;
+        if (ThanksWords().IsMatch(text))
+        {
+            return CallerIntent.Thanks;
+        }
+
+        return SpanishWords().IsMatch(text) ? CallerIntent.OtherLanguage : CallerIntent.Unknown;
     }
 
     /// <summary>The department named in the utterance; with <paramref name="requireRequest"/>, only when the caller asks to be put through.</summary>
@@ -134,6 +170,28 @@ public static partial class IntentClassifier
 
     [GeneratedRegex(@"\b(thanks|thank you|great|perfect|ok|okay)\b")]
     private static partial Regex ThanksWords();
+
+    // Normalise turns "español" into "espa ol" and "inglés" into "ingl s".
+    [GeneratedRegex(@"\b(habla|hablas|hablan|hablo|espa ol|espanol|spanish|en espa|no ingl s|no ingles|se habla|french|francais|fran ais|vietnamese|chinese|mandarin|cantonese|korean|portuguese|russian|arabic|tagalog)\b")]
+    private static partial Regex OtherLanguageWords();
+
+    [GeneratedRegex(@"\b(hola|buenos d as|buenos dias|buenas tardes|buenas noches|por favor|necesito|quiero|mi carro|ayuda)\b")]
+    private static partial Regex SpanishWords();
+
+    [GeneratedRegex(@"\b(leave (a|them a|him a|her a) (message|note)|take a message|pass (on )?a message|give them a message)\b")]
+    private static partial Regex LeaveMessageWords();
+
+    [GeneratedRegex(@"\b((my|the|our) (car|cars|truck|trucks|vehicle|van|suv|jeep|minivan|civic|rav4) (is |be |s )?(ready|done|finished|fixed)|(is|are) (it|they) (ready|done|finished) (yet|for pick ?up|to pick up)|when (will|can) i (pick up|get) (my|the) (car|truck|vehicle|van)|status (of|on) (my|the) (car|truck|vehicle|van|repair|repairs|job)|ready (for pick ?up|to be picked up)|how is (my|the) (car|truck|repair) (coming|going))\b")]
+    private static partial Regex JobStatusWords();
+
+    [GeneratedRegex(@"\b(text me|text it|text that|text the|send (me )?(a )?text|a text message|text message|sms|get a text|by text|via text|send it to my phone)\b")]
+    private static partial Regex TextMessageWords();
+
+    [GeneratedRegex(@"\b(walk ?ins?|walk in|without (an|a) (appointment|booking)|do (i|you|we) need an appointment|(do|would) i (need|have) to (make|book) an appointment)\b")]
+    private static partial Regex WalkInWords();
+
+    [GeneratedRegex(@"\b(just (drop|stop|swing|come|pop|show) (by|in|up|over)|(can|could) i (drop|stop|swing|pop|come) by|(drop|stop|swing|come) (by|in) (anytime|any time|whenever))\b")]
+    private static partial Regex DropByWords();
 
     [GeneratedRegex(@"[^a-z0-9:$.]+")]
     private static partial Regex NonWord();

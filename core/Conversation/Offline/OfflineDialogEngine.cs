@@ -6,8 +6,9 @@ namespace VoiceAgent.Core.Conversation.Offline;
 
 /// <summary>
 /// The deterministic, zero-key dialog engine: booking, moving and cancelling appointments, hours, address and
-/// price questions, transfer to a department, PIN verification, and goodbye. Reprompts on silence and hands
-/// the call to a person after repeated failure. It acts only through <see cref="AgentTools"/>.
+/// price questions, transfer to a department, PIN verification, and goodbye; honest answers to what it cannot do
+/// (walk-ins, repair status, other languages, texts). Reprompts on silence and offers a person (or a message when
+/// the shop is closed) after repeated failure. It acts only through <see cref="AgentTools"/>.
 /// </summary>
 public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConversationEngine
 {
@@ -44,20 +45,44 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             return reply;
         }
 
+        // Only turns where nothing was understood count; after repeated failure a person (or, when the shop is
+        // closed, a message) is offered, never forced. A flow's own hand-over (PIN lockout) stands.
         state.Misunderstandings++;
-        return state.Misunderstandings >= MaxMisunderstandings
-            ? TransferTo(turn, tenant.DefaultTransferTarget, "I'm sorry, I'm having trouble understanding. Let me connect you")
+        return state.Misunderstandings >= MaxMisunderstandings && reply.Action == CallAction.Listen
+            ? HandoffFlow.Offer(turn, "I'm sorry, I'm having trouble understanding.")
             : reply;
     }
 
     private static async Task<AgentReply> RouteAsync(TurnInput turn, CancellationToken cancellationToken)
     {
+        var offer = FollowUp.Take(turn.State);
+        return FollowUp.Remember(turn.State, await RouteTurnAsync(turn, offer, cancellationToken));
+    }
+
+    private static async Task<AgentReply> RouteTurnAsync(TurnInput turn, FollowUpOffer offer, CancellationToken cancellationToken)
+    {
         var state = turn.State;
         var tenant = turn.Tenant;
+        if (state.Stage == DialogStage.AwaitStaffMessage)
+        {
+            return HandoffFlow.TakeMessage(turn); // whatever is said is the message, even "call me, I want to talk to someone"
+        }
+
         var intent = IntentClassifier.Classify(turn.Text, tenant);
         if (intent == CallerIntent.Transfer)
         {
             return TransferTo(turn, IntentClassifier.FindDepartment(turn.Text, tenant) ?? tenant.DefaultTransferTarget, "Sure, let me connect you");
+        }
+
+        // An offer answered with neither yes nor no puts the pending question back and routes the turn as usual.
+        if (HandoffFlow.IsOffer(state.Stage) && HandoffFlow.Answer(turn) is { } offerAnswer)
+        {
+            return offerAnswer;
+        }
+
+        if (await CapabilityAnswers.AnswerMidTaskAsync(turn, intent, cancellationToken) is { } honest)
+        {
+            return honest;
         }
 
         if (state.Stage != DialogStage.None)
@@ -83,6 +108,12 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} {state.Prompt}");
             }
 
+            if (state.Stage == DialogStage.AwaitConfirmation && state.Task == DialogTask.Reschedule
+                && await AppointmentChangeFlow.RepickAsync(turn, cancellationToken) is { } repicked)
+            {
+                return repicked;
+            }
+
             return state.Stage switch
             {
                 DialogStage.AwaitAccountPhone or DialogStage.AwaitPin => await IdentityFlow.ContinueAsync(turn, cancellationToken),
@@ -90,6 +121,11 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 DialogStage.AwaitConfirmation when state.Task == DialogTask.Cancel => await AppointmentChangeFlow.ContinueAsync(turn, cancellationToken),
                 _ => await BookingFlow.ContinueAsync(turn, cancellationToken),
             };
+        }
+
+        if (await FollowUp.AnswerAsync(turn, offer, intent, cancellationToken) is { } followUp)
+        {
+            return followUp;
         }
 
         switch (intent)
@@ -109,13 +145,20 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 return AgentReply.Hangup($"Thanks for calling {tenant.Name}. Have a great day. Goodbye!");
             case CallerIntent.Price:
                 var service = turn.Service!;
-                state.Service = service.Name; // "can I book one?" next means this service
+                state.Service = service.Name; // "can I book one?" or "yes" next means this service
+                state.PendingOffer = FollowUpOffer.Booking;
                 return AgentReply.Listen(service.Price is { } price
                     ? $"{SlotSpeech.Article(service.Name).ToUpperInvariant()[0]}{SlotSpeech.Article(service.Name)[1..]} {service.Name} costs ${price:0.00}. Would you like to book one?"
                     : $"I don't have a set price for {SlotSpeech.Article(service.Name)} {service.Name}; it depends on the car. I can book one for you, or connect you with the service desk for a quote.");
             case CallerIntent.Thanks:
                 return AgentReply.Listen($"You're welcome. {BookingFlow.AnythingElse}");
             default:
+                // Walk-ins, repair status, another language, texts, a message: understood, answered honestly.
+                if (await CapabilityAnswers.AnswerAsync(turn, intent, cancellationToken) is { } capability)
+                {
+                    return capability;
+                }
+
                 turn.NotUnderstood = true;
                 return AgentReply.Listen("Sorry, I didn't catch that. I can book, move or cancel an appointment, tell you our hours or our address, or connect you with someone at the shop. What would you like?");
         }
@@ -124,16 +167,21 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
     /// <summary>
     /// A new task stated in the middle of another: a booking with a service named while cancelling, moving or
     /// proving identity; or a cancellation, move or listing while booking (not at the read-back, where "cancel that"
-    /// means "don't book").
+    /// means "don't book"). Choosing which appointment to cancel or move, or at its read-back, "the oil change" names
+    /// one of the caller's appointments: <see cref="AppointmentChangeFlow"/> starts a booking only for a service none of them is for.
     /// </summary>
     private static DialogTask? SwitchesTask(DialogState state, CallerIntent intent, TurnInput turn) => intent switch
     {
-        CallerIntent.Book when state.Task != DialogTask.Book && turn.Service is not null => DialogTask.Book,
+        CallerIntent.Book when state.Task != DialogTask.Book && turn.Service is not null && !ChoosingAppointment(state) => DialogTask.Book,
         CallerIntent.Cancel when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.Cancel,
         CallerIntent.Reschedule when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.Reschedule,
         CallerIntent.ListAppointments when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.ListAppointments,
         _ => null,
     };
+
+    private static bool ChoosingAppointment(DialogState state) =>
+        state.Stage == DialogStage.AwaitAppointmentChoice
+        || (state.Stage == DialogStage.AwaitConfirmation && state.Task is DialogTask.Cancel or DialogTask.Reschedule);
 
     private static AgentReply TransferTo(TurnInput turn, TransferTarget? target, string lead)
     {

@@ -17,7 +17,7 @@ internal sealed class TurnInput
         // Keys pressed are answers (1 = yes, 2 = no, a PIN, a phone number), never a date or time.
         Phrase = string.IsNullOrWhiteSpace(input.Speech) ? null : DateTimePhraseParser.Parse(Text, context.Now, context.Tenant.TimeZone);
         Service = ServiceMatcher.Find(Text, context.Tenant);
-        YesNo = YesNoClassifier.Classify(Text);
+        YesNo = YesNoClassifier.Classify(WithoutServiceNames(Text, context.Tenant), PendingAction(state));
     }
 
     public ConversationContext Context { get; }
@@ -36,6 +36,32 @@ internal sealed class TurnInput
     public bool NotUnderstood { get; set; }
 
     public TenantProfile Tenant => Context.Tenant;
+
+    /// <summary>"yes, the oil change": a service's name is not a change of mind, whatever words it is made of.</summary>
+    private static string WithoutServiceNames(string text, TenantProfile tenant)
+    {
+        var normalised = IntentClassifier.Normalise(text);
+        foreach (var phrase in tenant.Services.SelectMany(s => s.Synonyms.Append(s.Name)).OrderByDescending(p => p.Length))
+        {
+            var at = IntentClassifier.PhrasePosition(normalised, phrase);
+            if (at >= 0)
+            {
+                normalised = $"{normalised[..at]} {normalised[(at + IntentClassifier.Normalise(phrase).Length)..]}";
+            }
+        }
+
+        return normalised;
+    }
+
+    /// <summary>The verb of the change awaiting a yes ("cancel"), which a yes may repeat; a booking's "cancel that" stays a no.</summary>
+    private static string? PendingAction(DialogState state) => state.Stage == DialogStage.AwaitConfirmation
+        ? state.Task switch
+        {
+            DialogTask.Cancel => "cancel",
+            DialogTask.Reschedule => "move",
+            _ => null,
+        }
+        : null;
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Context.Now, Tenant.TimeZone).DateTime);
 }

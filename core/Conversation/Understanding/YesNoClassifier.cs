@@ -8,16 +8,23 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 /// "instead", "not sure") are never a yes; yes and no words together are unclear. A keypad "1" is yes and "2" is no.
 /// The classification is lexical only: "ok 9:30 then" is a yes, so check for a new date/time
 /// (<see cref="CorrectionDetector"/>, <see cref="DateTimePhraseParser"/>) before treating it as agreement.
+/// Extra words around the answer do not change it ("yes please do that", "nope, that's all", "mm-hmm").
 /// </summary>
 public static partial class YesNoClassifier
 {
-    public static YesNoAnswer Classify(string utterance)
+    public static YesNoAnswer Classify(string utterance) => Classify(utterance, pendingAction: null);
+
+    /// <summary>
+    /// Classifies an answer to "Would you like me to <paramref name="pendingAction"/> it?": naming that action
+    /// ("yeah go ahead and cancel it") is neither a yes nor a no on its own, so "cancel" is no longer a refusal there.
+    /// </summary>
+    public static YesNoAnswer Classify(string utterance, string? pendingAction)
     {
         ArgumentNullException.ThrowIfNull(utterance);
-        return RegexGuard.Run(() => ClassifyText(utterance), YesNoAnswer.Unclear);
+        return RegexGuard.Run(() => ClassifyText(utterance, pendingAction), YesNoAnswer.Unclear);
     }
 
-    private static YesNoAnswer ClassifyText(string utterance)
+    private static YesNoAnswer ClassifyText(string utterance, string? pendingAction)
     {
         var text = IntentClassifier.Normalise(utterance).TrimEnd('.');
         switch (text)
@@ -28,6 +35,13 @@ public static partial class YesNoClassifier
                 return YesNoAnswer.Yes;
             case "2":
                 return YesNoAnswer.No;
+        }
+
+        // "mm-hmm" and "uh huh" agree; the "hmm" in them is not a hesitation.
+        text = Murmur().Replace(text, " yes ");
+        if (pendingAction is not null)
+        {
+            text = Regex.Replace(text, $@"\b{Regex.Escape(pendingAction)}( it| that| them| this| the appointment| my appointment)?\b", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
 
         if (Hesitation().IsMatch(text))
@@ -50,6 +64,9 @@ public static partial class YesNoClassifier
 
     [GeneratedRegex(@"\b(wait|hold on|hang on|actually|hmm+|not sure|unsure|dont know|do not know|i dunno|dunno|maybe|perhaps|instead|change|make it|make that|rather|different|another|but|what|which|repeat|say that again|pardon)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Hesitation();
+
+    [GeneratedRegex(@"\b(mm+ ?hm+|mhm+|uh ?huh|uh hum|um hum)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Murmur();
 
     [GeneratedRegex(@"\b(no problem|not a problem|no worries|why not|no doubt)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Agreeing();

@@ -127,7 +127,7 @@ public sealed class OfflineDialogEngineTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
-    public async Task RespondAsync_NotUnderstoodTwice_TransfersToTheServiceDesk()
+    public async Task RespondAsync_NotUnderstoodTwice_OffersThePersonWithoutTransferring()
     {
         var state = new DialogState();
 
@@ -135,8 +135,165 @@ public sealed class OfflineDialogEngineTests(AzuriteFixture azurite) : IClassFix
         var second = await _engine.RespondAsync(Context(), state, new CallerInput("blorp"), CancellationToken.None);
 
         Assert.Equal(CallAction.Listen, first.Action);
-        Assert.Equal(CallAction.Transfer, second.Action);
-        Assert.Equal("+15555550199", second.TransferTo);
+        Assert.Equal(CallAction.Listen, second.Action);
+        Assert.EndsWith("Would you like me to connect you with our service desk?", second.Speech, StringComparison.Ordinal);
+        Assert.Equal(DialogStage.AwaitHandoffChoice, state.Stage);
+    }
+
+    [Fact]
+    public async Task RespondAsync_NotUnderstoodTwiceThenYes_TransfersToTheServiceDesk()
+    {
+        var state = new DialogState();
+        await _engine.RespondAsync(Context(), state, new CallerInput("purple monkey dishwasher"), CancellationToken.None);
+        await _engine.RespondAsync(Context(), state, new CallerInput("blorp"), CancellationToken.None);
+
+        var reply = await _engine.RespondAsync(Context(), state, new CallerInput("yes please"), CancellationToken.None);
+
+        Assert.Equal(CallAction.Transfer, reply.Action);
+        Assert.Equal("+15555550199", reply.TransferTo);
+    }
+
+    [Fact]
+    public async Task RespondAsync_OfferDeclinedMidBooking_AsksThePendingQuestionAgain()
+    {
+        var state = new DialogState();
+        var john = DemoTenant.Customers[0];
+        var start = await _engine.RespondAsync(Context(john), state, new CallerInput("I'd like to book an oil change"), CancellationToken.None);
+        var pending = state.Prompt;
+        await _engine.RespondAsync(Context(john), state, new CallerInput("hmm banana"), CancellationToken.None);
+        await _engine.RespondAsync(Context(john), state, new CallerInput("purple"), CancellationToken.None);
+
+        var reply = await _engine.RespondAsync(Context(john), state, new CallerInput("no"), CancellationToken.None);
+
+        Assert.Equal(CallAction.Listen, start.Action);
+        Assert.Equal($"No problem, let's keep going. {pending}", reply.Speech);
+        Assert.Equal(DialogStage.AwaitDay, state.Stage);
+        Assert.Equal("oil change", state.Service);
+        Assert.Equal(0, state.Misunderstandings);
+    }
+
+    [Fact]
+    public async Task RespondAsync_NotUnderstoodTwiceOnSunday_OffersToTakeAMessage()
+    {
+        var sunday = new DateTimeOffset(2026, 12, 6, 11, 0, 0, TimeSpan.FromHours(-6));
+        var state = new DialogState();
+        await _engine.RespondAsync(Context(now: sunday), state, new CallerInput("purple monkey dishwasher"), CancellationToken.None);
+
+        var offer = await _engine.RespondAsync(Context(now: sunday), state, new CallerInput("blorp"), CancellationToken.None);
+        await _engine.RespondAsync(Context(now: sunday), state, new CallerInput("yes"), CancellationToken.None);
+        var done = await _engine.RespondAsync(Context(now: sunday), state, new CallerInput("please call me back about my brakes"), CancellationToken.None);
+
+        Assert.Contains("take a message for our service desk", offer.Speech, StringComparison.Ordinal);
+        Assert.StartsWith("Thanks, I've passed that on to our service desk.", done.Speech, StringComparison.Ordinal);
+        Assert.Equal(["please call me back about my brakes"], state.MessagesForStaff);
+        Assert.Equal(DialogStage.None, state.Stage);
+    }
+
+    [Fact]
+    public async Task RespondAsync_UnderstoodTurnBetweenMisses_DoesNotOffer()
+    {
+        var state = new DialogState();
+        await _engine.RespondAsync(Context(), state, new CallerInput("purple monkey dishwasher"), CancellationToken.None);
+        await _engine.RespondAsync(Context(), state, new CallerInput("do you take walk-ins"), CancellationToken.None);
+
+        var reply = await _engine.RespondAsync(Context(), state, new CallerInput("blorp"), CancellationToken.None);
+
+        Assert.StartsWith("Sorry, I didn't catch that.", reply.Speech, StringComparison.Ordinal);
+        Assert.Equal(1, state.Misunderstandings);
+    }
+
+    [Fact]
+    public async Task RespondAsync_SilenceBetweenMisses_KeepsItsOwnCount()
+    {
+        var state = new DialogState();
+        await _engine.RespondAsync(Context(), state, new CallerInput("purple monkey dishwasher"), CancellationToken.None);
+        await _engine.RespondAsync(Context(), state, new CallerInput(null), CancellationToken.None);
+
+        var reply = await _engine.RespondAsync(Context(), state, new CallerInput("blorp"), CancellationToken.None);
+
+        Assert.Equal(CallAction.Listen, reply.Action);
+        Assert.EndsWith("Would you like me to connect you with our service desk?", reply.Speech, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("do you take walk-ins", "I can't promise a walk-in spot")]
+    [InlineData("can I just drop by", "I can't promise a walk-in spot")]
+    [InlineData("is my car ready", "I'm sorry, I can't see the status of repairs from here.")]
+    [InlineData("hola", "I'm sorry, I can only help in English right now. Would you like me to connect you with our service desk?")]
+    [InlineData("¿habla español?", "I'm sorry, I can only help in English right now.")]
+    [InlineData("can you send me a text", "I'm sorry, I can't send text messages from this call")]
+    public async Task RespondAsync_CapabilityQuestion_AnswersHonestly(string utterance, string expected)
+    {
+        var state = new DialogState();
+
+        var reply = await _engine.RespondAsync(Context(), state, new CallerInput(utterance), CancellationToken.None);
+
+        Assert.StartsWith(expected, reply.Speech, StringComparison.Ordinal);
+        Assert.DoesNotContain("didn't catch", reply.Speech, StringComparison.Ordinal);
+        Assert.Equal(CallAction.Listen, reply.Action);
+        Assert.Equal(0, state.Misunderstandings);
+    }
+
+    [Fact]
+    public async Task RespondAsync_CarReadyThenMessage_TakesTheMessage()
+    {
+        var state = new DialogState();
+        await _engine.RespondAsync(Context(), state, new CallerInput("is my truck done yet"), CancellationToken.None);
+
+        var reply = await _engine.RespondAsync(Context(), state, new CallerInput("it's the red F-150, call me when it's ready"), CancellationToken.None);
+
+        Assert.Equal("Thanks, I've passed that on to our service desk. Is there anything else I can help you with?", reply.Speech);
+        Assert.Equal(["it's the red F-150, call me when it's ready"], state.MessagesForStaff);
+    }
+
+    [Fact]
+    public async Task RespondAsync_CarReadyMidBooking_TakesTheMessageAndAsksThePendingQuestionAgain()
+    {
+        var state = new DialogState();
+        var john = DemoTenant.Customers[0];
+        await _engine.RespondAsync(Context(john), state, new CallerInput("I'd like to book an oil change"), CancellationToken.None);
+        var pending = state.Prompt;
+        await _engine.RespondAsync(Context(john), state, new CallerInput("is my car ready by the way"), CancellationToken.None);
+
+        var reply = await _engine.RespondAsync(Context(john), state, new CallerInput("please call me back about the civic"), CancellationToken.None);
+
+        Assert.Equal($"Thanks, I've passed that on to our service desk. {pending}", reply.Speech);
+        Assert.Equal(DialogStage.AwaitDay, state.Stage);
+        Assert.Equal("oil change", state.Service);
+    }
+
+    [Fact]
+    public async Task RespondAsync_WalkInThenYes_StartsABooking()
+    {
+        var state = new DialogState();
+        await _engine.RespondAsync(Context(), state, new CallerInput("do you take walk-ins"), CancellationToken.None);
+
+        await _engine.RespondAsync(Context(), state, new CallerInput("yes"), CancellationToken.None);
+
+        Assert.Equal(DialogTask.Book, state.Task);
+    }
+
+    [Fact]
+    public async Task RespondAsync_SpanishOnSunday_OffersAMessageInsteadOfAPerson()
+    {
+        var sunday = new DateTimeOffset(2026, 12, 6, 11, 0, 0, TimeSpan.FromHours(-6));
+
+        var reply = await _engine.RespondAsync(Context(now: sunday), new DialogState(), new CallerInput("español por favor"), CancellationToken.None);
+
+        Assert.Contains("take a message", reply.Speech, StringComparison.Ordinal);
+        Assert.DoesNotContain("connect you", reply.Speech, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RespondAsync_SpanishThenSi_Transfers()
+    {
+        var state = new DialogState();
+        await _engine.RespondAsync(Context(), state, new CallerInput("hola"), CancellationToken.None);
+
+        var reply = await _engine.RespondAsync(Context(), state, new CallerInput("sí"), CancellationToken.None);
+
+        Assert.Equal(CallAction.Transfer, reply.Action);
+        Assert.Equal("+15555550199", reply.TransferTo);
     }
 
     private static ConversationContext Context(Customer? customer = null, DateTimeOffset? now = null) =>

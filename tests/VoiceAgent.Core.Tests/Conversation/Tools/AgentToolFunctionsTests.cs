@@ -24,13 +24,10 @@ public sealed class AgentToolFunctionsTests(AzuriteFixture azurite) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        var tables = await azurite.NewTablesAsync();
-        var clock = new FakeTimeProvider(Now);
-        var customers = new CustomerStore(tables);
-        await new DemoTenantSeeder(new TenantStore(tables), customers, Microsoft.Extensions.Options.Options.Create(new DemoOptions())).SeedAsync(CancellationToken.None);
-        _store = new AppointmentStore(tables);
-        _scheduling = new SchedulingService(_store, new BuiltInCalendarProvider(), TestTelemetry.Create(), clock, NullLogger<SchedulingService>.Instance);
-        _factory = new AgentToolsFactory(_scheduling, customers, new OfflineVinDecoder(clock));
+        var shop = await SeededDemoShop.CreateAsync(azurite, Now);
+        _store = shop.Appointments;
+        _scheduling = shop.Scheduling;
+        _factory = shop.Tools;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -66,4 +66,38 @@ public sealed class YesNoClassifierTests
     {
         Assert.Equal(YesNoAnswer.Unclear, YesNoClassifier.Classify(utterance));
     }
+
+    [Theory]
+    [InlineData("yes please do that", YesNoAnswer.Yes)]
+    [InlineData("yep book it", YesNoAnswer.Yes)]
+    [InlineData("sure, that works", YesNoAnswer.Yes)]
+    [InlineData("mm-hmm", YesNoAnswer.Yes)]
+    [InlineData("mhm", YesNoAnswer.Yes)]
+    [InlineData("uh huh", YesNoAnswer.Yes)]
+    [InlineData("uh-huh, yeah", YesNoAnswer.Yes)]
+    [InlineData("yeah", YesNoAnswer.Yes)]
+    [InlineData("yes, the one on friday", YesNoAnswer.Yes)]
+    [InlineData("no, the other one", YesNoAnswer.No)]
+    [InlineData("nope, that's all", YesNoAnswer.No)]
+    [InlineData("no that's everything thanks", YesNoAnswer.No)]
+    [InlineData("cancel that", YesNoAnswer.No)]
+    [InlineData("yeah go ahead and cancel it", YesNoAnswer.Unclear)]
+    public void Classify_ExtraWords_KeepTheAnswer(string utterance, YesNoAnswer expected)
+    {
+        Assert.Equal(expected, YesNoClassifier.Classify(utterance));
+    }
+
+    [Theory]
+    [InlineData("yeah go ahead and cancel it", "cancel", YesNoAnswer.Yes)]
+    [InlineData("yes cancel it", "cancel", YesNoAnswer.Yes)]
+    [InlineData("yes please cancel the appointment", "cancel", YesNoAnswer.Yes)]
+    [InlineData("no don't cancel it", "cancel", YesNoAnswer.No)]
+    [InlineData("no, leave it", "cancel", YesNoAnswer.No)]
+    [InlineData("cancel it", "cancel", YesNoAnswer.Unclear)]
+    [InlineData("yes move it", "move", YesNoAnswer.Yes)]
+    [InlineData("yes cancel it", null, YesNoAnswer.Unclear)]
+    public void Classify_RepeatsThePendingAction_ActionIsNeutral(string utterance, string? pendingAction, YesNoAnswer expected)
+    {
+        Assert.Equal(expected, YesNoClassifier.Classify(utterance, pendingAction));
+    }
 }

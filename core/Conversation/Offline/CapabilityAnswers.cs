@@ -1,0 +1,61 @@
+using VoiceAgent.Core.Conversation.Understanding;
+
+namespace VoiceAgent.Core.Conversation.Offline;
+
+/// <summary>
+/// Honest answers to requests the offline agent understands but cannot fully serve: walk-ins, repair status,
+/// another language, texts, messages. Each says what is true for this call and offers what it can do instead.
+/// Asked in the middle of a task, the answer ends with the pending question, and an offer comes back to it.
+/// </summary>
+internal static class CapabilityAnswers
+{
+    private const string NoTexts = "I'm sorry, I can't send text messages from this call, so no text will come from us today.";
+
+    /// <summary>The answer to one of these requests, or null for any other intent.</summary>
+    public static async Task<AgentReply?> AnswerAsync(TurnInput turn, CallerIntent intent, CancellationToken cancellationToken) => intent switch
+    {
+        CallerIntent.WalkIn => WalkIn(turn),
+        CallerIntent.JobStatus => HandoffFlow.AskForMessage(turn, "I'm sorry, I can't see the status of repairs from here. I can pass a message to our service desk so they can get back to you."),
+        CallerIntent.OtherLanguage => HandoffFlow.Offer(turn, "I'm sorry, I can only help in English right now."),
+        CallerIntent.LeaveMessage => HandoffFlow.AskForMessage(turn, "Of course."),
+        CallerIntent.TextMessage => await TextMessageAsync(turn, cancellationToken),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The same answer in the middle of a task, when the utterance carries nothing for the pending question
+    /// (no day, time, service, yes or no: "yes, and text me" at a read-back is a yes).
+    /// </summary>
+    public static Task<AgentReply?> AnswerMidTaskAsync(TurnInput turn, CallerIntent intent, CancellationToken cancellationToken) =>
+        turn.State.Stage is DialogStage.None or DialogStage.AwaitName || turn.Phrase is not null || turn.Service is not null || turn.YesNo != YesNoAnswer.Unclear
+            ? Task.FromResult<AgentReply?>(null)
+            : AnswerAsync(turn, intent, cancellationToken);
+
+    private static AgentReply WalkIn(TurnInput turn)
+    {
+        var state = turn.State;
+        var faq = turn.Tenant.Faq.FirstOrDefault(f =>
+            f.Topic.Contains("walk", StringComparison.OrdinalIgnoreCase) || f.Keywords.Any(k => k.Contains("walk", StringComparison.OrdinalIgnoreCase)));
+        var answer = faq?.Answer ?? "I can't promise a walk-in spot, because I can't see how busy the shop is today.";
+        if (state.Stage != DialogStage.None)
+        {
+            return AgentReply.Listen($"{answer} Booking a time is the sure way. {state.Prompt}");
+        }
+
+        state.PendingOffer = FollowUpOffer.Booking; // "yes" starts a booking
+        return AgentReply.Listen($"{answer} Would you like me to book you a time, so we're ready for you? Or I can take a message for our service desk.");
+    }
+
+    private static async Task<AgentReply> TextMessageAsync(TurnInput turn, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        var booked = state.Booked;
+        var appointments = booked.Count == 0
+            ? []
+            : (await turn.Tools.ListMyAppointmentsAsync(cancellationToken)).Where(a => booked.Contains(a.Id)).ToList();
+        var details = appointments.Count == 0
+            ? "When you book, I'll read the details back so you can write them down."
+            : $"Here are the details again, so you can write them down: {string.Join(", and ", appointments.Select(a => SlotSpeech.Appointment(turn.Tenant, a)))}.";
+        return AgentReply.Listen($"{NoTexts} {details} {(state.Stage == DialogStage.None ? BookingFlow.AnythingElse : state.Prompt)}");
+    }
+}

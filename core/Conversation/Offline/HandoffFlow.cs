@@ -1,0 +1,118 @@
+using VoiceAgent.Core.Conversation.Understanding;
+
+namespace VoiceAgent.Core.Conversation.Offline;
+
+/// <summary>
+/// Offers a person (or, when the shop is closed, a message) instead of handing the call over unasked, and takes
+/// messages for the staff. Remembers the question that was pending, so "no" carries on where the call was.
+/// </summary>
+internal static class HandoffFlow
+{
+    public const string MessagePrompt = "What would you like me to tell them?";
+
+    public static bool IsOffer(DialogStage stage) => stage is DialogStage.AwaitHandoffChoice or DialogStage.AwaitMessageOffer;
+
+    /// <summary>Offers to connect the caller with the default department while the shop is open, else to take a message.</summary>
+    public static AgentReply Offer(TurnInput turn, string lead)
+    {
+        var state = turn.State;
+        Remember(state);
+        var desk = turn.Tenant.DefaultTransferTarget;
+        if (desk is not null && turn.Tenant.IsOpenAt(turn.Context.Now))
+        {
+            state.Stage = DialogStage.AwaitHandoffChoice;
+            state.Prompt = $"Would you like me to connect you with our {desk.Department}?";
+            return AgentReply.Listen($"{lead} {state.Prompt}");
+        }
+
+        state.Stage = DialogStage.AwaitMessageOffer;
+        state.Prompt = $"Would you like me to take a message for {DeskName(turn)}?";
+        return AgentReply.Listen($"{lead} The shop is closed at the moment, so nobody can take the call. {state.Prompt}");
+    }
+
+    /// <summary>Asks for a message for the staff; the next utterance is the message.</summary>
+    public static AgentReply AskForMessage(TurnInput turn, string lead)
+    {
+        var state = turn.State;
+        Remember(state);
+        state.Stage = DialogStage.AwaitStaffMessage;
+        state.Prompt = MessagePrompt;
+        return AgentReply.Listen($"{lead} {MessagePrompt}");
+    }
+
+    /// <summary>The caller's answer to an offer: a reply for yes or no; null (with the pending question restored) for anything else.</summary>
+    public static AgentReply? Answer(TurnInput turn)
+    {
+        var state = turn.State;
+        switch (AnswerOf(turn))
+        {
+            case YesNoAnswer.Yes when state.Stage == DialogStage.AwaitMessageOffer:
+                state.Stage = DialogStage.AwaitStaffMessage;
+                state.Prompt = MessagePrompt;
+                return AgentReply.Listen($"Sure. {MessagePrompt}");
+            case YesNoAnswer.Yes:
+                var desk = turn.Tenant.DefaultTransferTarget;
+                state.ClearTask();
+                return desk is null
+                    ? AgentReply.Hangup("I'm sorry, there's nobody I can transfer you to right now. Please call back during business hours. Goodbye!")
+                    : AgentReply.Transfer($"Okay, let me connect you with our {desk.Department}. One moment please.", desk.Target);
+            case YesNoAnswer.No:
+                return Resume(state, "No problem, let's keep going.");
+            default:
+                Restore(state);
+                return null;
+        }
+    }
+
+    /// <summary>The caller's message for the staff (or a "never mind").</summary>
+    public static AgentReply TakeMessage(TurnInput turn)
+    {
+        var state = turn.State;
+        var words = IntentClassifier.Normalise(turn.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words <= 4)
+        {
+            switch (AnswerOf(turn))
+            {
+                case YesNoAnswer.No:
+                    return Resume(state, "Okay, no message.");
+                case YesNoAnswer.Yes:
+                    return AgentReply.Listen($"Go ahead. {MessagePrompt}");
+            }
+        }
+
+        turn.Tools.TakeMessage(turn.Text.Trim());
+        return Resume(state, $"Thanks, I've passed that on to {DeskName(turn)}.");
+    }
+
+    private static string DeskName(TurnInput turn) =>
+        turn.Tenant.DefaultTransferTarget is { } desk ? $"our {desk.Department}" : "the shop";
+
+    /// <summary>Yes or no, also in Spanish ("sí", which normalises to "s").</summary>
+    private static YesNoAnswer AnswerOf(TurnInput turn) =>
+        IntentClassifier.Normalise(turn.Text) is "s" or "si" or "s por favor" or "si por favor" or "claro" ? YesNoAnswer.Yes : turn.YesNo;
+
+    private static void Remember(DialogState state)
+    {
+        if (!IsOffer(state.Stage) && state.Stage != DialogStage.AwaitStaffMessage)
+        {
+            state.ResumeStage = state.Stage;
+            state.ResumePrompt = state.Prompt;
+        }
+    }
+
+    private static void Restore(DialogState state)
+    {
+        state.Stage = state.ResumeStage;
+        state.Prompt = state.ResumeStage == DialogStage.None ? null : state.ResumePrompt;
+        state.ResumeStage = DialogStage.None;
+        state.ResumePrompt = null;
+    }
+
+    private static AgentReply Resume(DialogState state, string lead)
+    {
+        Restore(state);
+        return AgentReply.Listen(state.Stage == DialogStage.None
+            ? $"{lead} {BookingFlow.AnythingElse}"
+            : $"{lead} {state.Prompt}");
+    }
+}
