@@ -58,6 +58,9 @@ param functionsMaximumInstanceCount int = 100
 param sayVoice string = 'Polly.Joanna-Neural'
 param voiceLanguage string = 'en-US'
 
+@description('Twilio <Say> voice for the sentences spoken in Spanish (the apology to a caller who asks for another language).')
+param spanishSayVoice string = 'Polly.Lupe-Neural'
+
 @description('Seed the demo tenant (Northside Auto Care, +15555550100) on start.')
 param seedDemoTenant bool = false
 
@@ -96,6 +99,7 @@ var tableNames = {
 
 var voice = {
   sayVoice: sayVoice
+  spanishSayVoice: spanishSayVoice
   language: voiceLanguage
   gatherTimeoutSeconds: 5
   speechTimeout: '2'

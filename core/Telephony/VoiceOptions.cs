@@ -11,6 +11,10 @@ public sealed class VoiceOptions
     [Required]
     public string SayVoice { get; set; } = "Polly.Joanna-Neural";
 
+    /// <summary>Twilio <c>&lt;Say voice&gt;</c> for the few sentences spoken in Spanish (<c>es-*</c>), e.g. <c>Polly.Lupe-Neural</c>.</summary>
+    [Required]
+    public string SpanishSayVoice { get; set; } = "Polly.Lupe-Neural";
+
     [Required]
     public string Language { get; set; } = "en-US";
 
@@ -43,4 +47,11 @@ public sealed class VoiceOptions
     /// <summary>Fillers in a row before the caller gets the apology and a transfer instead.</summary>
     [Range(1, 5)]
     public int MaxContinuations { get; set; } = 2;
+
+    /// <summary>
+    /// The voice for a sentence in <paramref name="language"/>: <see cref="SpanishSayVoice"/> for Spanish, else
+    /// <see cref="SayVoice"/> (null is the call's <see cref="Language"/>).
+    /// </summary>
+    public string VoiceFor(string? language) =>
+        language is not null && language.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? SpanishSayVoice : SayVoice;
 }

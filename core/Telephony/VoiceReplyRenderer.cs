@@ -35,13 +35,13 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
                     language: _voice.Language,
                     actionOnEmptyResult: true,
                     speechModel: string.IsNullOrWhiteSpace(_voice.SpeechModel) ? null : _voice.SpeechModel);
-                response.Append(gather.Append(Say(reply.Speech)));
+                response.Append(Speak(gather, reply));
                 break;
             case CallAction.Transfer:
-                response.Append(Say(reply.Speech)).Dial(reply.TransferTo ?? throw new InvalidOperationException("A transfer needs a target."));
+                Speak(response, reply).Dial(reply.TransferTo ?? throw new InvalidOperationException("A transfer needs a target."));
                 break;
             default:
-                response.Append(Say(reply.Speech)).Hangup();
+                Speak(response, reply).Hangup();
                 break;
         }
 
@@ -70,7 +70,26 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
     /// <summary>The empty document: an answer that asks Twilio to do nothing (status callbacks).</summary>
     public static string Empty() => Write(new VoiceResponse());
 
-    private Say Say(string text) => new(SpeechText.XmlSafe(text), voice: _voice.SayVoice, language: _voice.Language);
+    private Say Say(string text, string? language = null) =>
+        new(SpeechText.XmlSafe(text), voice: _voice.VoiceFor(language), language: language ?? _voice.Language);
+
+    /// <summary>One <c>&lt;Say&gt;</c> for the reply, or one per part, each in its part's language.</summary>
+    private T Speak<T>(T parent, AgentReply reply)
+        where T : TwiML
+    {
+        if (reply.Parts is not { Count: > 0 } parts)
+        {
+            parent.Append(Say(reply.Speech));
+            return parent;
+        }
+
+        foreach (var part in parts)
+        {
+            parent.Append(Say(part.Text, part.Language));
+        }
+
+        return parent;
+    }
 
     private static string Write(VoiceResponse response) => response.ToString(SaveOptions.DisableFormatting);
 }

@@ -100,6 +100,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Twilio__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
     // core: VoiceOptions
     Voice__SayVoice: voice.sayVoice
+    Voice__SpanishSayVoice: voice.spanishSayVoice
     Voice__Language: voice.language
     Voice__GatherTimeoutSeconds: string(voice.gatherTimeoutSeconds)
     Voice__SpeechTimeout: voice.speechTimeout

@@ -9,6 +9,9 @@ namespace VoiceAgent.Core.Conversation.Offline;
 /// </summary>
 internal static class CapabilityAnswers
 {
+    /// <summary>Said first, in Spanish, to a caller who asks for another language; the English offer follows.</summary>
+    public static readonly SpokenPart NoSpanish = new("Lo siento, por ahora solo puedo ayudarle en inglés.", "es-US");
+
     private const string NoTexts = "I'm sorry, I can't send text messages from this call, so no text will come from us today.";
 
     /// <summary>The answer to one of these requests, or null for any other intent.</summary>
@@ -16,7 +19,7 @@ internal static class CapabilityAnswers
     {
         CallerIntent.WalkIn => WalkIn(turn),
         CallerIntent.JobStatus => HandoffFlow.AskForMessage(turn, "I'm sorry, I can't see the status of repairs from here. I can pass a message to our service desk so they can get back to you."),
-        CallerIntent.OtherLanguage => HandoffFlow.Offer(turn, "I'm sorry, I can only help in English right now."),
+        CallerIntent.OtherLanguage => HandoffFlow.Offer(turn, "I'm sorry, I can only help in English right now.", NoSpanish),
         CallerIntent.LeaveMessage => HandoffFlow.AskForMessage(turn, "Of course."),
         CallerIntent.TextMessage => await TextMessageAsync(turn, cancellationToken),
         _ => null,

@@ -13,21 +13,27 @@ internal static class HandoffFlow
     public static bool IsOffer(DialogStage stage) => stage is DialogStage.AwaitHandoffChoice or DialogStage.AwaitMessageOffer;
 
     /// <summary>Offers to connect the caller with the default department while the shop is open, else to take a message.</summary>
-    public static AgentReply Offer(TurnInput turn, string lead)
+    /// <remarks>A <paramref name="before"/> part (another language) is spoken ahead of the English lead.</remarks>
+    public static AgentReply Offer(TurnInput turn, string lead, SpokenPart? before = null)
     {
         var state = turn.State;
         Remember(state);
         var desk = turn.Tenant.DefaultTransferTarget;
+        string offer;
         if (desk is not null && turn.Tenant.IsOpenAt(turn.Context.Now))
         {
             state.Stage = DialogStage.AwaitHandoffChoice;
             state.Prompt = $"Would you like me to connect you with our {desk.Department}?";
-            return AgentReply.Listen($"{lead} {state.Prompt}");
+            offer = $"{lead} {state.Prompt}";
+        }
+        else
+        {
+            state.Stage = DialogStage.AwaitMessageOffer;
+            state.Prompt = $"Would you like me to take a message for {DeskName(turn)}?";
+            offer = $"{lead} The shop is closed at the moment, so nobody can take the call. {state.Prompt}";
         }
 
-        state.Stage = DialogStage.AwaitMessageOffer;
-        state.Prompt = $"Would you like me to take a message for {DeskName(turn)}?";
-        return AgentReply.Listen($"{lead} The shop is closed at the moment, so nobody can take the call. {state.Prompt}");
+        return before is null ? AgentReply.Listen(offer) : AgentReply.Listen(before, new SpokenPart(offer));
     }
 
     /// <summary>Asks for a message for the staff; the next utterance is the message.</summary>

@@ -52,6 +52,34 @@ public sealed class VoiceReplyRendererTests
     }
 
     [Fact]
+    public void Render_ListenWithASpanishPart_SaysEachPartInItsOwnLanguageInsideTheGather()
+    {
+        var reply = AgentReply.Listen(new SpokenPart("Lo siento, solo <inglés>.", "es-US"), new SpokenPart("Would you like \u0001the desk?"));
+
+        var gather = Single(Parse(_renderer.Render(reply)), "Gather");
+
+        Assert.Equal("en-GB", gather.Attribute("language")?.Value); // recognition stays the call's language
+        Assert.Equal(
+            [("Lo siento, solo <inglés>.", "Polly.Lupe-Neural", "es-US"), ("Would you like the desk?", "Polly.Amy-Neural", "en-GB")],
+            gather.Elements("Say").Select(s => (s.Value, s.Attribute("voice")?.Value, s.Attribute("language")?.Value)).ToArray());
+        Assert.Equal("Lo siento, solo <inglés>. Would you like \u0001the desk?", reply.Speech);
+    }
+
+    [Fact]
+    public void Render_TransferWithParts_SaysEveryPartThenDials()
+    {
+        var renderer = new VoiceReplyRenderer(Options.Create(new VoiceOptions { SpanishSayVoice = "Polly.Mia-Neural" }));
+        var reply = new AgentReply("Uno. Two.", CallAction.Transfer, "+15125550100") { Parts = [new("Uno.", "es-MX"), new("Two.")] };
+
+        var response = Parse(renderer.Render(reply));
+
+        Assert.Equal(["Say", "Say", "Dial"], Verbs(response));
+        Assert.Equal("Polly.Mia-Neural", response.Elements("Say").First().Attribute("voice")?.Value);
+        Assert.Equal("es-MX", response.Elements("Say").First().Attribute("language")?.Value);
+        Assert.Equal("Polly.Joanna-Neural", response.Elements("Say").Last().Attribute("voice")?.Value);
+    }
+
+    [Fact]
     public void Render_ListenWithoutSpeechModel_LeavesTheAttributeOut()
     {
         var renderer = new VoiceReplyRenderer(Options.Create(new VoiceOptions { SpeechModel = " " }));

@@ -219,8 +219,6 @@ public sealed class OfflineDialogEngineTests(AzuriteFixture azurite) : IClassFix
     [InlineData("do you take walk-ins", "I can't promise a walk-in spot")]
     [InlineData("can I just drop by", "I can't promise a walk-in spot")]
     [InlineData("is my car ready", "I'm sorry, I can't see the status of repairs from here.")]
-    [InlineData("hola", "I'm sorry, I can only help in English right now. Would you like me to connect you with our service desk?")]
-    [InlineData("¿habla español?", "I'm sorry, I can only help in English right now.")]
     [InlineData("can you send me a text", "I'm sorry, I can't send text messages from this call")]
     public async Task RespondAsync_CapabilityQuestion_AnswersHonestly(string utterance, string expected)
     {
@@ -231,6 +229,28 @@ public sealed class OfflineDialogEngineTests(AzuriteFixture azurite) : IClassFix
         Assert.StartsWith(expected, reply.Speech, StringComparison.Ordinal);
         Assert.DoesNotContain("didn't catch", reply.Speech, StringComparison.Ordinal);
         Assert.Equal(CallAction.Listen, reply.Action);
+        Assert.Equal(0, state.Misunderstandings);
+    }
+
+    [Theory]
+    [InlineData("hola")]
+    [InlineData("¿habla español?")]
+    [InlineData("can I talk to someone in Spanish")]
+    public async Task RespondAsync_OtherLanguage_ApologisesInSpanishThenOffersInEnglish(string utterance)
+    {
+        var state = new DialogState();
+
+        var reply = await _engine.RespondAsync(Context(), state, new CallerInput(utterance), CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new SpokenPart("Lo siento, por ahora solo puedo ayudarle en inglés.", "es-US"),
+                new SpokenPart("I'm sorry, I can only help in English right now. Would you like me to connect you with our service desk?"),
+            ],
+            reply.Parts);
+        Assert.Equal(string.Join(' ', reply.Parts!.Select(p => p.Text)), reply.Speech);
+        Assert.Equal(CallAction.Listen, reply.Action);
+        Assert.Equal(DialogStage.AwaitHandoffChoice, state.Stage);
         Assert.Equal(0, state.Misunderstandings);
     }
 
