@@ -5,7 +5,8 @@ namespace VoiceAgent.Core.Staff;
 /// <summary>The outcome of a staff request's sign-in check: the principal, or the answer to give instead.</summary>
 public sealed record StaffAccess(StaffPrincipal? Principal, IResult? Refusal)
 {
-    public static StaffAccess Unauthenticated { get; } = new(null, Results.Problem(
+    /// <summary>A new refusal each time: a problem result carries a mutable ProblemDetails the response pipeline may extend.</summary>
+    public static StaffAccess Unauthenticated => new(null, Results.Problem(
         title: "Authentication required",
         detail: "Sign in as staff (Entra ID), or locally send Authorization: Bearer <your tenant's dev token>.",
         statusCode: StatusCodes.Status401Unauthorized));

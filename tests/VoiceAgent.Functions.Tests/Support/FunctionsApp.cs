@@ -85,10 +85,15 @@ public sealed class FunctionsApp : IAsyncDisposable
         configuration.AddRange(StorageOptions.PrefixedTableSettings(prefix));
         configuration.AddRange(staffTokens.Select(t => KeyValuePair.Create($"StaffAuth:DevTokens:{t.Key}", (string?)t.Value)));
 
-        // Command-line arguments: the configuration is there before the app registers its services (some registrations,
-        // such as the calendar provider, depend on it).
-        var args = configuration.Select(s => $"--{s.Key}={s.Value}").ToArray();
-        var host = VoiceAgentFunctionsHost.Create(args, builder =>
+        // The host's settings are in place before the app registers its services (some registrations, such as the
+        // calendar provider, depend on them); a later entry for the same key wins, as in configuration.
+        var appSettings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in configuration)
+        {
+            appSettings[key] = value;
+        }
+
+        var host = VoiceAgentFunctionsHost.Create([], builder =>
         {
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             builder.Logging.ClearProviders();
@@ -97,7 +102,7 @@ public sealed class FunctionsApp : IAsyncDisposable
             builder.Services.RemoveAll<WebhookClock>();
             builder.Services.AddSingleton(new WebhookClock(webhookTime));
             services?.Invoke(builder.Services);
-        });
+        }, appSettings);
 
         try
         {

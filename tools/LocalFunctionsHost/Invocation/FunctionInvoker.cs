@@ -74,7 +74,7 @@ public sealed class FunctionInvoker(IEnumerable<IInputBindingProvider> inputs)
         var target = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, function.Type);
         try
         {
-            return await Await(function.Method.Invoke(target, arguments));
+            return await AwaitResult(function.Method.Invoke(target, arguments), function.Method.ReturnType);
         }
         catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
@@ -87,26 +87,26 @@ public sealed class FunctionInvoker(IEnumerable<IInputBindingProvider> inputs)
         }
     }
 
-    private static async Task<object?> Await(object? returned)
+    /// <summary>The function's result, by its declared return type: a task's result, a value task's, or the value itself.</summary>
+    private static async Task<object?> AwaitResult(object? returned, Type declared)
     {
+        if (declared.IsGenericType && declared.GetGenericTypeDefinition() == typeof(ValueTask<>))
+        {
+            returned = declared.GetMethod(nameof(ValueTask<object>.AsTask))!.Invoke(returned, null);
+            declared = typeof(Task<>).MakeGenericType(declared.GetGenericArguments());
+        }
+
         switch (returned)
         {
             case Task task:
                 await task;
-                var type = task.GetType();
-                return type.IsGenericType && type.GetProperty(nameof(Task<object>.Result)) is { } result && result.PropertyType.Name != "VoidTaskResult"
-                    ? result.GetValue(task)
+                return declared.IsGenericType && declared.GetGenericTypeDefinition() == typeof(Task<>)
+                    ? declared.GetProperty(nameof(Task<object>.Result))!.GetValue(task)
                     : null;
             case ValueTask valueTask:
                 await valueTask;
                 return null;
             default:
-                if (returned?.GetType() is { IsGenericType: true } valueTaskType && valueTaskType.GetGenericTypeDefinition() == typeof(ValueTask<>))
-                {
-                    var asTask = (Task)valueTaskType.GetMethod(nameof(ValueTask<object>.AsTask))!.Invoke(returned, null)!;
-                    return await Await(asTask);
-                }
-
                 return returned;
         }
     }
