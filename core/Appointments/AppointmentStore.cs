@@ -176,6 +176,15 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
         await tables.Schedule.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>Records the vehicle the appointment is for (told after booking); only that column changes.</summary>
+    public async Task SetVehicleAsync(Appointment appointment, DateOnly localDay, Vehicle vehicle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(vehicle);
+        var row = new TableEntity(ScheduleKeys.Partition(appointment.TenantId, localDay), ScheduleKeys.Appointment(appointment.Id)) { ["Vehicle"] = StorageJson.Serialize(vehicle) };
+        await tables.Schedule.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
     public async Task<Appointment?> FindAsync(string tenantId, DateOnly localDay, string appointmentId, CancellationToken cancellationToken)
     {
         var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(ScheduleKeys.Partition(tenantId, localDay), ScheduleKeys.Appointment(appointmentId), cancellationToken: cancellationToken);

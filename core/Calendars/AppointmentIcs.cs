@@ -47,7 +47,7 @@ public static class AppointmentIcs
 
     private static CalDateTime Local(DateTimeOffset instant, TenantProfile tenant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, tenant.TimeZone);
+        var local = tenant.Time.Local(instant);
         return new CalDateTime(DateTime.SpecifyKind(local.DateTime, DateTimeKind.Unspecified), tenant.TimeZoneId, true);
     }
 }

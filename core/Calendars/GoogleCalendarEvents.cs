@@ -100,7 +100,7 @@ internal static class GoogleCalendarEvents
     /// <summary><c>{"dateTime":"2026-12-02T09:00:00-06:00","timeZone":"America/Chicago"}</c>: local wall time with its offset.</summary>
     private static JsonObject Time(DateTimeOffset instant, TenantProfile tenant) => new()
     {
-        ["dateTime"] = TimeZoneInfo.ConvertTime(instant, tenant.TimeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ["dateTime"] = tenant.Time.Local(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         ["timeZone"] = tenant.TimeZoneId,
     };
 }

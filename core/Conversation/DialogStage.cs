@@ -11,6 +11,8 @@ public enum DialogStage
     AwaitConfirmation,
     AwaitAppointmentChoice,
     AwaitAccountPhone,
+    /// <summary>A PIN was given with no name: the name on the account, to check the PIN against.</summary>
+    AwaitAccountName,
     AwaitPin,
     /// <summary>Offered a person after repeated failure or a capability the agent lacks: yes transfers, no carries on.</summary>
     AwaitHandoffChoice,
@@ -18,4 +20,6 @@ public enum DialogStage
     AwaitMessageOffer,
     /// <summary>The next utterance is a message for the staff.</summary>
     AwaitStaffMessage,
+    /// <summary>Asked, after a booking, which car it is for (or the car's year, make and model or VIN); the booking stands whatever the answer.</summary>
+    AwaitVehicle,
 }

@@ -65,10 +65,48 @@ public sealed class DialogState
     /// <summary>The question with no task behind it that the last reply asked ("anything else?", "would you like to book one?").</summary>
     public FollowUpOffer PendingOffer { get; set; }
 
+    /// <summary>
+    /// The appointment the call is about: the one just booked, moved, read back or listed. "Move that", "actually,
+    /// cancel it" and "the day after" point at it. Outlives the task; a cancellation clears it.
+    /// </summary>
+    public string? FocusAppointmentId { get; set; }
+
+    /// <summary>The local day of <see cref="FocusAppointmentId"/>'s start: what "make it 3 instead" and "the day after" are relative to.</summary>
+    public DateOnly? FocusDay { get; set; }
+
+    /// <summary>The local time of <see cref="FocusAppointmentId"/>'s start: what "same time" and "an hour later" mean.</summary>
+    public TimeOnly? FocusTime { get; set; }
+
+    /// <summary>The service just discussed (priced, booked, moved or cancelled): what "how much is that" asks about.</summary>
+    public string? FocusService { get; set; }
+
+    /// <summary>Appointments last read out as a list, in order, so "cancel the second one" can pick one after the list.</summary>
+    public List<string> Listed { get; set; } = [];
+
     /// <summary>Messages the caller left for the staff (take_message).</summary>
     public List<string> MessagesForStaff { get; set; } = [];
 
-    /// <summary>Forget the task's details (after it is done or abandoned); identity and counters stay.</summary>
+    /// <summary>Times the car question was asked on this call: once after the first booking, again at most once (never a third time).</summary>
+    public int VehicleQuestions { get; set; }
+
+    /// <summary>Makes <paramref name="appointmentId"/> (starting at local <paramref name="day"/> and <paramref name="time"/>) what the call is about.</summary>
+    public void Focus(string appointmentId, DateOnly day, TimeOnly time, string service)
+    {
+        FocusAppointmentId = appointmentId;
+        FocusDay = day;
+        FocusTime = time;
+        FocusService = service;
+    }
+
+    /// <summary>The appointment in focus is gone (cancelled); its service stays what was discussed.</summary>
+    public void Unfocus()
+    {
+        FocusAppointmentId = null;
+        FocusDay = null;
+        FocusTime = null;
+    }
+
+    /// <summary>Forget the task's details (after it is done or abandoned); identity, counters and the focus stay.</summary>
     public void ClearTask()
     {
         Stage = DialogStage.None;

@@ -15,6 +15,7 @@ public sealed class CustomerStore(VoiceAgentTables tables)
             ["LastName"] = customer.LastName,
             ["PhoneNumber"] = customer.PhoneNumber,
             ["Vehicles"] = StorageJson.Serialize(customer.Vehicles),
+            ["NameKey"] = CustomerName.Key(customer.FullName),
         };
         if (customer.Pin is { } pin)
         {
@@ -32,6 +33,28 @@ public sealed class CustomerStore(VoiceAgentTables tables)
     {
         var index = await tables.CustomerPhones.GetEntityIfExistsAsync<TableEntity>(tenantId, e164, cancellationToken: cancellationToken);
         return index.HasValue ? await FindAsync(tenantId, index.Value!.GetString("CustomerId"), cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The customers whose full name is <paramref name="fullName"/> (case, accents and punctuation aside), with whether each
+    /// has a PIN. A server-side filter on the tenant's partition; for a caller proving who they are from another phone.
+    /// </summary>
+    public async Task<IReadOnlyList<NamedCustomer>> FindByNameAsync(string tenantId, string fullName, CancellationToken cancellationToken)
+    {
+        var key = CustomerName.Key(fullName);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var found = new List<NamedCustomer>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and NameKey eq {key}");
+        await foreach (var row in tables.Customers.QueryAsync<TableEntity>(filter, select: ["RowKey", "PinHash"], cancellationToken: cancellationToken))
+        {
+            found.Add(new NamedCustomer(row.RowKey, !string.IsNullOrEmpty(row.GetString("PinHash"))));
+        }
+
+        return found;
     }
 
     /// <summary>Wrong PINs in a row, across calls, that lock the account's PIN for <see cref="PinLockout"/>.</summary>

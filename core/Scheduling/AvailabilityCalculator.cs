@@ -10,7 +10,7 @@ namespace VoiceAgent.Core.Scheduling;
 /// </summary>
 public sealed class AvailabilityCalculator
 {
-    private readonly TenantClock _clock;
+    private readonly TenantTime _time;
     private readonly OpeningCalendar _calendar;
 
     public AvailabilityCalculator(TenantProfile tenant, BookingPolicy policy)
@@ -20,29 +20,21 @@ public sealed class AvailabilityCalculator
         policy.Validate();
         Tenant = tenant;
         Policy = policy;
-        _clock = new TenantClock(TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZoneId));
-        _calendar = new OpeningCalendar(tenant, policy, _clock);
+        _time = tenant.Time;
+        _calendar = new OpeningCalendar(tenant, policy, _time);
     }
 
     public TenantProfile Tenant { get; }
 
     public BookingPolicy Policy { get; }
 
-    public TimeZoneInfo TimeZone => _clock.Zone;
+    public TimeZoneInfo TimeZone => _time.Zone;
 
     /// <summary>The tenant's local date at <paramref name="instant"/>: what "today" means to the shop (add a day for "tomorrow").</summary>
-    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(_clock.ToLocal(instant.UtcTicks));
+    public DateOnly LocalDate(DateTimeOffset instant) => _time.DayOf(instant);
 
-    /// <summary>
-    /// The instant a caller means by a local date and wall-clock time, with the tenant's offset: the first occurrence
-    /// when the clock shows it twice (fall-back), or null when it never shows it (spring-forward gap).
-    /// </summary>
-    public DateTimeOffset? AtLocal(DateOnly date, TimeOnly time)
-    {
-        var wall = date.ToDateTime(time);
-        Span<long> instants = stackalloc long[2];
-        return _clock.InstantsAt(wall, instants) == 0 ? null : new LocalSlot(instants[0], wall.Ticks).ToDateTimeOffset();
-    }
+    /// <summary>The instant the tenant's clock reads exactly this: <see cref="TenantTime.ExactlyAt"/>.</summary>
+    public DateTimeOffset? AtLocal(DateOnly date, TimeOnly time) => _time.ExactlyAt(date, time);
 
     /// <summary>Free starts in [<paramref name="from"/>, <paramref name="to"/>), ascending, with the tenant's offset.</summary>
     public IReadOnlyList<DateTimeOffset> FreeSlots(AvailabilityQuery query, DateTimeOffset from, DateTimeOffset to)
@@ -113,7 +105,7 @@ public sealed class AvailabilityCalculator
         }
 
         var target = requested.UtcTicks;
-        var day = DateOnly.FromDateTime(_clock.ToLocal(target));
+        var day = DateOnly.FromDateTime(_time.WallClockAt(target));
         var nextDay = _calendar.StartOfDay(day.AddDays(1));
         var sameDay = EnumerateFree(query, _calendar.StartOfDay(day), nextDay)
             .Where(s => s.Utc != target)
@@ -147,9 +139,9 @@ public sealed class AvailabilityCalculator
             BlockedTimeline.FromCapacity(query.Appointments, query.Service.Name, query.Service.Capacity, windowStart, windowEnd + duration));
         var cursor = blocked.CreateCursor();
 
-        var lastDay = DateOnly.FromDateTime(_clock.ToLocal(windowEnd - 1));
+        var lastDay = DateOnly.FromDateTime(_time.WallClockAt(windowEnd - 1));
         var candidates = new List<LocalSlot>(64);
-        for (var day = DateOnly.FromDateTime(_clock.ToLocal(windowStart)); day <= lastDay; day = day.AddDays(1))
+        for (var day = DateOnly.FromDateTime(_time.WallClockAt(windowStart)); day <= lastDay; day = day.AddDays(1))
         {
             candidates.Clear();
             _calendar.AddCandidates(day, duration, candidates);

@@ -6,20 +6,20 @@ namespace VoiceAgent.Core.Scheduling;
 /// The starts a tenant's hours, closures and slot grid allow, before lead time, horizon and the book are considered.
 /// Hours are local wall-clock times: on a DST day the shop still opens at 08:00 local, a local time in the
 /// spring-forward gap offers no slot, and a local time in the repeated fall-back hour offers one slot per occurrence.
-/// An ambiguous opening time means its first occurrence and an ambiguous closing time its last; a closing time of
-/// 00:00 means midnight at the end of the day.
+/// Opening and closing times become instants by <see cref="TenantTime.WindowStart"/> and <see cref="TenantTime.WindowEnd"/>;
+/// a closing time of 00:00 means midnight at the end of the day.
 /// </summary>
 internal sealed class OpeningCalendar
 {
-    private readonly TenantClock _clock;
+    private readonly TenantTime _time;
     private readonly HashSet<DateOnly> _closedDates;
     private readonly OpeningHours[][] _hoursByDay;
     private readonly long _gridTicks;
     private readonly bool _mustEndByClosing;
 
-    public OpeningCalendar(TenantProfile tenant, BookingPolicy policy, TenantClock clock)
+    public OpeningCalendar(TenantProfile tenant, BookingPolicy policy, TenantTime time)
     {
-        _clock = clock;
+        _time = time;
         _closedDates = [.. tenant.ClosedDates];
         _hoursByDay = new OpeningHours[7][];
         for (var day = 0; day < 7; day++)
@@ -43,7 +43,7 @@ internal sealed class OpeningCalendar
 
         var first = into.Count;
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        var uniformOffset = _clock.UniformOffsetOn(date);
+        var uniformOffset = _time.UniformOffsetOn(date);
         Span<long> instants = stackalloc long[2];
         foreach (var hours in _hoursByDay[(int)date.DayOfWeek])
         {
@@ -64,7 +64,7 @@ internal sealed class OpeningCalendar
                 }
                 else
                 {
-                    count = _clock.InstantsAt(midnight.AddTicks(wall), instants);
+                    count = _time.InstantsAt(midnight.AddTicks(wall), instants);
                 }
 
                 for (var k = 0; k < count; k++)
@@ -83,7 +83,7 @@ internal sealed class OpeningCalendar
     /// <summary>Why a start on the tenant's clock is not offered by hours and grid alone, or <see cref="SlotStatus.Free"/>.</summary>
     public SlotStatus Check(long start, long durationTicks)
     {
-        var local = _clock.ToLocal(start);
+        var local = _time.WallClockAt(start);
         var date = DateOnly.FromDateTime(local);
         if (IsClosed(date))
         {
@@ -110,8 +110,8 @@ internal sealed class OpeningCalendar
         return wall % _gridTicks == 0 ? SlotStatus.Free : SlotStatus.NotOnGrid;
     }
 
-    /// <summary>The earliest instant of local <paramref name="date"/> (its midnight, or the end of a gap at midnight).</summary>
-    public long StartOfDay(DateOnly date) => _clock.OpeningInstant(date.ToDateTime(TimeOnly.MinValue));
+    /// <summary><see cref="TenantTime.StartOfDay"/> in UTC ticks.</summary>
+    public long StartOfDay(DateOnly date) => _time.WindowStartTicks(date.ToDateTime(TimeOnly.MinValue));
 
     private bool Fits(in DayWindow window, long start, long durationTicks) =>
         start >= window.Opens && (_mustEndByClosing ? start + durationTicks <= window.Closes : start < window.Closes);
@@ -130,11 +130,11 @@ internal sealed class OpeningCalendar
         var midnight = date.ToDateTime(TimeOnly.MinValue);
         var opens = uniformOffset is { } offset
             ? midnight.Ticks + opensWall - offset
-            : _clock.OpeningInstant(midnight.AddTicks(opensWall));
+            : _time.WindowStartTicks(midnight.AddTicks(opensWall));
         // Closing at 24:00 is the next day's midnight, which may itself be a transition.
         var closes = uniformOffset is { } sameOffset && closesWall < TimeSpan.TicksPerDay
             ? midnight.Ticks + closesWall - sameOffset
-            : _clock.ClosingInstant(midnight.AddTicks(closesWall));
+            : _time.WindowEndTicks(midnight.AddTicks(closesWall));
         window = new DayWindow(opensWall, closesWall, opens, closes);
         return true;
     }

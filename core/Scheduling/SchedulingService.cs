@@ -30,7 +30,7 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         return new AvailabilityQuery(service, time.GetUtcNow())
         {
             Appointments = [.. book.Where(a => a.Status == AppointmentStatus.Booked && a.Id != ignoring).Select(a => new ExistingAppointment(a.Start, a.End, a.Service))],
-            BusyIntervals = await BusyAsync(TenantStart(tenant, from.AddDays(-1)), TenantStart(tenant, to.AddDays(2)), cancellationToken),
+            BusyIntervals = await BusyAsync(tenant.Time.StartOfDay(from.AddDays(-1)), tenant.Time.StartOfDay(to.AddDays(2)), cancellationToken),
         };
     }
 
@@ -39,7 +39,7 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var calculator = new AvailabilityCalculator(tenant, tenant.Booking);
-        var day = LocalDay(tenant, start);
+        var day = tenant.Time.DayOf(start);
         var query = await QueryAsync(tenant, service, day, day.AddDays(14), cancellationToken, ignoring);
         var status = calculator.CheckSlot(query, start);
         return status == SlotStatus.Free
@@ -55,7 +55,7 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         var query = await QueryAsync(tenant, service, day, day, cancellationToken);
         return [.. calculator.FreeSlotsOn(query, day).Where(s =>
         {
-            var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(s, tenant.TimeZone).DateTime);
+            var local = tenant.Time.TimeOf(s);
             return (notBefore is null || local >= notBefore) && (before is null || local < before);
         })];
     }
@@ -67,8 +67,7 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         var calculator = new AvailabilityCalculator(tenant, tenant.Booking);
         var to = fromDay.AddDays(14);
         var query = await QueryAsync(tenant, service, fromDay, to, cancellationToken);
-        var from = TenantStart(tenant, fromDay);
-        return [.. calculator.FreeSlots(query, from, TenantStart(tenant, to)).Take(count)];
+        return [.. calculator.FreeSlots(query, tenant.Time.StartOfDay(fromDay), tenant.Time.StartOfDay(to)).Take(count)];
     }
 
     /// <summary>
@@ -85,7 +84,7 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
             throw new InvalidOperationException("A customer can only book with their own shop.");
         }
 
-        var day = LocalDay(tenant, start);
+        var day = tenant.Time.DayOf(start);
         var id = AppointmentId(day, callSid ?? Guid.NewGuid().ToString("N"), customer.Id, service.Name, start);
         if (await store.FindAsync(tenant.Id, day, id, cancellationToken) is { Status: AppointmentStatus.Booked } alreadyBooked)
         {
@@ -136,8 +135,8 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
     public async Task<IReadOnlyList<Appointment>> UpcomingAsync(TenantProfile tenant, string customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var today = LocalDay(tenant, time.GetUtcNow());
         var now = time.GetUtcNow();
+        var today = tenant.Time.Today(now);
         var appointments = await store.ListAsync(tenant.Id, today, today.AddDays(tenant.Booking.BookingHorizon.Days + 1), customerId, cancellationToken);
         return [.. appointments.Where(a => a.Status == AppointmentStatus.Booked && a.End > now)];
     }
@@ -152,14 +151,27 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         }
 
         var service = tenant.Services.First(s => s.Name == appointment.Service);
-        var local = TimeZoneInfo.ConvertTime(appointment.Start, tenant.TimeZone);
-        if (await store.CancelAsync(appointment, LocalDay(tenant, appointment.Start), Cells(tenant, service, local), time.GetUtcNow(), rescheduledTo, cancellationToken))
+        if (await store.CancelAsync(appointment, tenant.Time.DayOf(appointment.Start), Cells(tenant, service, appointment.Start), time.GetUtcNow(), rescheduledTo, cancellationToken))
         {
             telemetry.RecordBooking(tenant.Id, rescheduledTo is null ? "cancelled" : "rescheduled");
         }
 
         await DeleteFromCalendarAsync(appointment, cancellationToken);
         return appointment;
+    }
+
+    /// <summary>Puts a vehicle on one of the customer's own booked appointments; null when it is not theirs or not booked.</summary>
+    public async Task<Appointment?> SetVehicleAsync(TenantProfile tenant, string customerId, string appointmentId, Vehicle vehicle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        var appointment = await FindOwnAsync(tenant, customerId, appointmentId, cancellationToken);
+        if (appointment is null || appointment.Status != AppointmentStatus.Booked)
+        {
+            return null;
+        }
+
+        await store.SetVehicleAsync(appointment, tenant.Time.DayOf(appointment.Start), vehicle, cancellationToken);
+        return appointment with { Vehicle = vehicle };
     }
 
     /// <summary>Moves one of the customer's own appointments: books the new time first, then frees the old one.</summary>
@@ -173,8 +185,8 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         }
 
         var service = tenant.Services.First(s => s.Name == old.Service);
-        var day = LocalDay(tenant, newStart);
-        if (day != LocalDay(tenant, old.Start))
+        var day = tenant.Time.DayOf(newStart);
+        if (day != tenant.Time.DayOf(old.Start))
         {
             // Another day: book the new time first, then free the old one (two partitions, two transactions).
             var booked = await BookAsync(tenant, customer, service, newStart, old.Vehicle, callSid, cancellationToken);
@@ -288,32 +300,6 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         var grid = tenant.Booking.SlotGridMinutes;
         var count = (service.DurationMinutes + grid - 1) / grid;
         return [.. Enumerable.Range(0, count).Select(i => start.ToUniversalTime().AddMinutes(grid * i))];
-    }
-
-    public static DateOnly LocalDay(TenantProfile tenant, DateTimeOffset instant)
-    {
-        ArgumentNullException.ThrowIfNull(tenant);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, tenant.TimeZone).DateTime);
-    }
-
-    /// <summary>A local wall-clock time in the tenant's zone, DST edges resolved by <see cref="WallClock"/>.</summary>
-    public static DateTimeOffset LocalInstant(TenantProfile tenant, DateOnly day, TimeOnly time)
-    {
-        ArgumentNullException.ThrowIfNull(tenant);
-        return WallClock.Resolve(day.ToDateTime(time), tenant.TimeZone);
-    }
-
-    /// <summary>Midnight (or the first valid instant) of a local day.</summary>
-    public static DateTimeOffset TenantStart(TenantProfile tenant, DateOnly day)
-    {
-        ArgumentNullException.ThrowIfNull(tenant);
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        while (tenant.TimeZone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(local, tenant.TimeZone.GetUtcOffset(local));
     }
 
     /// <summary><c>yyyyMMdd-</c> + a hash of what makes the booking unique: the day names the partition, the hash makes retries idempotent.</summary>

@@ -45,6 +45,7 @@ public static class DemoTenant
         ],
         Booking = new() { SlotGridMinutes = 30, MinimumLeadTime = TimeSpan.FromHours(1), BookingHorizon = TimeSpan.FromDays(60), MustEndByClosing = true },
         Reminders = new(TimeSpan.FromHours(24), new TimeOnly(9, 0), new TimeOnly(19, 0)),
+        AsksForVehicle = true,
         Faq =
         [
             new("address", "We're at 1200 North Ave, Springfield.") { Keywords = ["address", "where are you", "located", "location", "directions"] },

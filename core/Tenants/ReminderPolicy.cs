@@ -1,3 +1,5 @@
+using VoiceAgent.Core.Scheduling;
+
 namespace VoiceAgent.Core.Tenants;
 
 /// <summary>
@@ -10,10 +12,14 @@ public sealed record ReminderPolicy(TimeSpan Before, TimeOnly WindowStart, TimeO
     /// <summary>24 h before, called between 09:00 and 19:00.</summary>
     public static ReminderPolicy Default { get; } = new(TimeSpan.FromHours(24), new TimeOnly(9, 0), new TimeOnly(19, 0));
 
-    public DateTimeOffset DueAt(DateTimeOffset appointmentStart, TimeZoneInfo zone)
+    /// <summary>
+    /// <see cref="Before"/> real hours before <paramref name="appointmentStart"/>, or, outside the calling window, the
+    /// window's end (<see cref="TenantTime.WindowEnd"/>) that evening or the evening before; with the tenant's offset.
+    /// </summary>
+    public DateTimeOffset DueAt(DateTimeOffset appointmentStart, TenantTime time)
     {
-        ArgumentNullException.ThrowIfNull(zone);
-        var target = TimeZoneInfo.ConvertTime(appointmentStart - Before, zone);
+        ArgumentNullException.ThrowIfNull(time);
+        var target = time.Local(appointmentStart - Before);
         var local = TimeOnly.FromDateTime(target.DateTime);
         if (local >= WindowStart && local <= WindowEnd)
         {
@@ -22,14 +28,6 @@ public sealed record ReminderPolicy(TimeSpan Before, TimeOnly WindowStart, TimeO
 
         // Too late in the evening: the end of that day's window; too early in the morning: the previous evening's.
         var day = DateOnly.FromDateTime(target.DateTime);
-        var windowDay = local > WindowEnd ? day : day.AddDays(-1);
-        var wall = windowDay.ToDateTime(WindowEnd);
-        while (zone.IsInvalidTime(wall))
-        {
-            wall = wall.AddMinutes(-30);
-        }
-
-        var offset = zone.IsAmbiguousTime(wall) ? zone.GetAmbiguousTimeOffsets(wall).Min() : zone.GetUtcOffset(wall);
-        return new DateTimeOffset(wall, offset);
+        return time.WindowEnd(local > WindowEnd ? day : day.AddDays(-1), WindowEnd);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using VoiceAgent.Core.Scheduling;
 
 namespace VoiceAgent.Core.Tenants;
@@ -23,8 +24,15 @@ public sealed record TenantProfile
     public BookingPolicy Booking { get; init; } = BookingPolicy.Default;
     /// <summary>When reminder calls go out.</summary>
     public ReminderPolicy Reminders { get; init; } = ReminderPolicy.Default;
+    /// <summary>
+    /// Whether the shop's work needs the car: after a booking, a caller with no car on file is asked for its year, make
+    /// and model or its VIN, and one with several is asked which. Off for profiles stored before the setting existed.
+    /// </summary>
+    public bool AsksForVehicle { get; init; }
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    /// <summary>The shop's wall clock (<see cref="TimeZoneId"/>): every local reading and DST rule goes through it. Shared per zone, not stored.</summary>
+    [JsonIgnore]
+    public TenantTime Time => TenantTime.For(TimeZoneId);
 
     /// <summary>The department a caller reaches by asking for "a person".</summary>
     public TransferTarget? DefaultTransferTarget => TransferTargets.FirstOrDefault(t => t.IsDefault) ?? (TransferTargets.Count > 0 ? TransferTargets[0] : null);
@@ -36,7 +44,7 @@ public sealed record TenantProfile
     /// <summary>Whether the shop is open at <paramref name="instant"/>, read in the tenant's time zone (opening time included, closing time not).</summary>
     public bool IsOpenAt(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
+        var local = Time.Local(instant).DateTime;
         var date = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
         return !IsClosedOn(date) && HoursOn(date.DayOfWeek) is { } hours && time >= hours.Opens && time < hours.Closes;

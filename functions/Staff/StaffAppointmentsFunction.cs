@@ -32,7 +32,7 @@ public sealed class StaffAppointmentsFunction(StaffAuthenticator staff, TenantSt
             return TypedResults.NotFound();
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), tenant.TimeZone).DateTime);
+        var today = tenant.Time.Today(time.GetUtcNow());
         if (!TryReadDate(request.Query["from"], today, out var first) || !TryReadDate(request.Query["to"], first.AddDays(7), out var last))
         {
             return TypedResults.Problem(title: "Invalid date", detail: "from and to are dates in the form yyyy-MM-dd.", statusCode: StatusCodes.Status400BadRequest);
@@ -47,8 +47,8 @@ public sealed class StaffAppointmentsFunction(StaffAuthenticator staff, TenantSt
         IReadOnlyList<AppointmentView> views = [.. book.Select(a => new AppointmentView(
             a.Id,
             a.Service,
-            TimeZoneInfo.ConvertTime(a.Start, tenant.TimeZone),
-            TimeZoneInfo.ConvertTime(a.End, tenant.TimeZone),
+            tenant.Time.Local(a.Start),
+            tenant.Time.Local(a.End),
             a.Status.ToString(),
             a.CustomerName,
             a.CustomerPhone,

@@ -26,13 +26,19 @@ internal static class AppointmentChangeFlow
             return AgentReply.Listen($"I don't see any upcoming appointments for you. {BookingFlow.AnythingElse}");
         }
 
+        state.Listed = [.. upcoming.Select(a => a.Id)];
+        if (upcoming.Count == 1)
+        {
+            FocusOn(turn, upcoming[0]);
+        }
+
         if (task == DialogTask.ListAppointments)
         {
             state.ClearTask();
             return AgentReply.Listen($"You have {SlotSpeech.Or([.. upcoming.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])}. {BookingFlow.AnythingElse}");
         }
 
-        var candidates = Narrow(turn, upcoming, useDate: task == DialogTask.Cancel);
+        var candidates = PointedAt(turn, upcoming, Narrow(turn, upcoming, useDate: task == DialogTask.Cancel));
         if (candidates.Count == 1)
         {
             return await ChosenAsync(turn, candidates[0], cancellationToken);
@@ -82,6 +88,7 @@ internal static class AppointmentChangeFlow
             case YesNoAnswer.Yes:
                 var cancelled = await turn.Tools.CancelAppointmentAsync(appointment.Id, cancellationToken);
                 state.ClearTask();
+                state.Unfocus();
                 return AgentReply.Listen(cancelled is null
                     ? $"That appointment was already cancelled. {BookingFlow.AnythingElse}"
                     : $"Done. Your {appointment.Service} on {SlotSpeech.When(turn.Tenant, appointment.Start)} is cancelled. {BookingFlow.AnythingElse}");
@@ -98,6 +105,7 @@ internal static class AppointmentChangeFlow
     {
         var state = turn.State;
         state.AppointmentId = appointment.Id;
+        FocusOn(turn, appointment);
         if (state.Task == DialogTask.Cancel)
         {
             return BookingFlow.Ask(state, DialogStage.AwaitConfirmation,
@@ -150,7 +158,7 @@ internal static class AppointmentChangeFlow
             return named.Id == current.Id ? null : await ChooseAgainAsync(turn, named, cancellationToken);
         }
 
-        if (turn.YesNo == YesNoAnswer.Yes || !OtherOne(turn.Text))
+        if (turn.YesNo == YesNoAnswer.Yes || !Phrases.OtherOne(turn.Text))
         {
             return null;
         }
@@ -179,23 +187,52 @@ internal static class AppointmentChangeFlow
         return ChosenAsync(turn, appointment, cancellationToken);
     }
 
+    /// <summary>
+    /// Of several candidates, the ones the caller points at beyond service and day: "the second one" after a list read
+    /// out, "that" or "it" for the appointment in focus, "the other one" for the rest. All candidates when nothing points.
+    /// </summary>
+    private static List<Appointment> PointedAt(TurnInput turn, IReadOnlyList<Appointment> upcoming, List<Appointment> candidates)
+    {
+        if (candidates.Count < 2)
+        {
+            return candidates;
+        }
+
+        var state = turn.State;
+        var listed = state.Listed.Select(id => upcoming.FirstOrDefault(a => a.Id == id)).OfType<Appointment>().ToList();
+        if (listed.Count > 1 && Phrases.ContainsPhrase(Phrases.Normalise(turn.Text), "one") && Ordinals.Index(turn.Text, listed.Count) is { } i)
+        {
+            return [listed[i]];
+        }
+
+        if (candidates.FirstOrDefault(a => a.Id == state.FocusAppointmentId) is not { } focus)
+        {
+            return candidates;
+        }
+
+        if (Phrases.OtherOne(turn.Text))
+        {
+            return [.. candidates.Where(a => a.Id != focus.Id)];
+        }
+
+        // "move that", "actually, cancel it": the appointment just discussed.
+        return Phrases.RefersBack(turn.Text) ? [focus] : candidates;
+    }
+
+    private static void FocusOn(TurnInput turn, Appointment appointment) =>
+        turn.State.Focus(appointment.Id, turn.Tenant.Time.DayOf(appointment.Start), turn.Tenant.Time.TimeOf(appointment.Start), appointment.Service);
+
     /// <summary>"the second one", "the oil change", "the one on Friday" among the appointments listed, or null.</summary>
     private static Appointment? Named(TurnInput turn, List<Appointment> listed, bool useDate)
     {
-        var text = IntentClassifier.Normalise(turn.Text);
-        if (IntentClassifier.ContainsPhrase(text, "one") && Ordinals.Index(text, listed.Count) is { } i)
+        var text = Phrases.Normalise(turn.Text);
+        if (Phrases.ContainsPhrase(text, "one") && Ordinals.Index(text, listed.Count) is { } i)
         {
             return listed[i];
         }
 
         var names = turn.Service is not null || (useDate && turn.Phrase?.Date is not null);
         return names && Narrow(turn, listed, useDate) is { Count: 1 } one ? one[0] : null;
-    }
-
-    private static bool OtherOne(string utterance)
-    {
-        var text = IntentClassifier.Normalise(utterance);
-        return new[] { "other", "another", "different one", "wrong one", "not that one", "not this one" }.Any(p => IntentClassifier.ContainsPhrase(text, p));
     }
 
     /// <summary>A booking asked for in the middle: a service none of the caller's appointments is for, with booking words or a service alone.</summary>
@@ -214,7 +251,7 @@ internal static class AppointmentChangeFlow
 
         if (useDate && turn.Phrase?.Date is { } date)
         {
-            var onDate = matches.Where(a => Scheduling.SchedulingService.LocalDay(turn.Tenant, a.Start) == date).ToList();
+            var onDate = matches.Where(a => turn.Tenant.Time.DayOf(a.Start) == date).ToList();
             if (onDate.Count > 0)
             {
                 matches = onDate;

@@ -92,8 +92,20 @@ internal static class BookingFlow
         var changed = false;
         if (turn.Service is { } service && state.Task == DialogTask.Book && service.Name != state.Service)
         {
-            state.Service = service.Name;
-            changed = true;
+            if (state.Service is not null && Phrases.Adds(turn.Text))
+            {
+                // "and a tire rotation too": booked after this one, not instead of it.
+                if (!state.NextServices.Contains(service.Name))
+                {
+                    state.NextServices.Add(service.Name);
+                    changed = true;
+                }
+            }
+            else
+            {
+                state.Service = service.Name;
+                changed = true;
+            }
         }
 
         if (state.CallerName is null && turn.Context.Customer is null && state.CustomerId is null && NameExtractor.FromIntroduction(turn.Text) is { } name)
@@ -103,15 +115,45 @@ internal static class BookingFlow
 
         if (PickOffered(turn) is { } picked)
         {
-            var local = TimeZoneInfo.ConvertTime(picked, turn.Tenant.TimeZone).DateTime;
-            state.Date = DateOnly.FromDateTime(local);
-            state.Time = TimeOnly.FromDateTime(local);
+            state.Date = turn.Tenant.Time.DayOf(picked);
+            state.Time = turn.Tenant.Time.TimeOf(picked);
             state.DayPart = null;
             return true;
         }
 
+        if (RelativeToFocus.Shift(turn.Text) is { } shift && ShiftBase(state) is { } from
+            && from.Add(shift, out var wrapped) is var shifted && wrapped == 0)
+        {
+            // "An hour later", "push it back 30 minutes": from the time asked for, else the appointment's own.
+            state.Date ??= state.FocusDay;
+            state.Time = shifted;
+            state.DayPart = null;
+            return true;
+        }
+
+        if (state.FocusTime is { } focusTime && state.Time is null && RelativeToFocus.SameTime(turn.Text))
+        {
+            state.Time = focusTime;
+            changed = true;
+        }
+
+        if (state.FocusDay is { } focusDay && state.Date is null && RelativeToFocus.SameDay(turn.Text))
+        {
+            state.Date = focusDay;
+            changed = true;
+        }
+
         if (turn.Phrase is { } phrase)
         {
+            // "the day after", "the next day": after the day under discussion (the one asked about, offered, or the appointment's).
+            if (phrase.DaysAfterContext is { } days && AnchorDay(turn) is { } anchor)
+            {
+                state.Date = anchor.AddDays(days);
+                state.Time = phrase.Time ?? state.Time; // "can we do the day after?" at a read-back: the same time
+                state.DayPart = phrase.DayPart ?? state.DayPart;
+                return true;
+            }
+
             if (phrase.Date is { } date && date != state.Date)
             {
                 state.Date = date;
@@ -145,13 +187,18 @@ internal static class BookingFlow
             return Ask(state, DialogStage.AwaitService, $"Which service do you need? We do {names}.");
         }
 
+        if (state.Date is null && state.Time is not null && state.Task == DialogTask.Reschedule)
+        {
+            state.Date = state.FocusDay; // "make it 3 instead": the appointment's day, another time
+        }
+
         if (state.Date is null && state.Time is { } onlyTime)
         {
-            var todayAt = At(tenant, turn.Today, onlyTime);
+            var todayAt = tenant.Time.At(turn.Today, onlyTime);
             state.Date = todayAt > turn.Context.Now.Add(tenant.Booking.MinimumLeadTime) ? turn.Today : turn.Today.AddDays(1);
         }
 
-        if (state.Date is null && AsksForEarliest(turn.Text))
+        if (state.Date is null && Phrases.AsksForEarliest(turn.Text))
         {
             var next = await turn.Tools.NextFreeTimesAsync(service, turn.Today, 3, cancellationToken);
             state.Offered = [.. next];
@@ -170,7 +217,7 @@ internal static class BookingFlow
             return await OfferTimesAsync(turn, service, day, cancellationToken);
         }
 
-        var start = At(tenant, day, timeOfDay);
+        var start = tenant.Time.At(day, timeOfDay);
         var check = await turn.Tools.CheckAvailabilityAsync(service, start, cancellationToken);
         if (check.Status != SlotStatus.Free)
         {
@@ -205,7 +252,7 @@ internal static class BookingFlow
         }
 
         var customer = await turn.Tools.FindCustomerAsync(cancellationToken);
-        var vehicle = customer?.Vehicles.Count > 0 ? $" for your {customer.Vehicles[0].Describe()}" : string.Empty;
+        var vehicle = customer?.Vehicles.Count == 1 ? $" for your {customer.Vehicles[0].Describe()}" : string.Empty; // with several, VehicleFlow asks which
         var name = customer is null && turn.State.CallerName is { } caller ? $", under the name {caller}" : string.Empty;
         var then = turn.State.NextServices.Count > 0 ? $" Then we'll book the {SlotSpeech.Or(turn.State.NextServices)}." : string.Empty;
         return $"Just to confirm: {SlotSpeech.Article(service.Name)} {service.Name}{vehicle} on {SlotSpeech.When(tenant, start)}{name}.{then} Shall I book it?";
@@ -222,6 +269,7 @@ internal static class BookingFlow
 
         if (result.Appointment is { } appointment)
         {
+            state.Focus(appointment.Id, tenant.Time.DayOf(appointment.Start), tenant.Time.TimeOf(appointment.Start), appointment.Service);
             var moved = state.Task == DialogTask.Reschedule;
             var next = state.NextServices.Count > 0 ? state.NextServices[0] : null;
             var rest = state.NextServices.Skip(1).ToList();
@@ -230,10 +278,16 @@ internal static class BookingFlow
             {
                 state.Task = DialogTask.Book;
                 state.Service = next;
-                state.Date = SchedulingService.LocalDay(tenant, appointment.Start);
+                state.Date = tenant.Time.DayOf(appointment.Start);
                 state.NextServices = rest;
                 return Ask(state, DialogStage.AwaitTime,
                     $"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. Now the {next}: what time on {SlotSpeech.Day(state.Date.Value)} would suit you?");
+            }
+
+            // After the last of the services asked for, the car it is for (when the shop needs it): asked, never waited for.
+            if (!moved && await VehicleFlow.AskAsync(turn, cancellationToken) is { } vehicleQuestion)
+            {
+                return AgentReply.Listen($"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. {vehicleQuestion}");
             }
 
             return AgentReply.Listen(moved
@@ -280,7 +334,7 @@ internal static class BookingFlow
         var reason = check.Status switch
         {
             SlotStatus.Full or SlotStatus.CalendarBusy => $"Sorry, {requested} is already taken.",
-            SlotStatus.ClosedDay => $"Sorry, we're closed on {SlotSpeech.Day(SchedulingService.LocalDay(tenant, check.Requested))}.",
+            SlotStatus.ClosedDay => $"Sorry, we're closed on {SlotSpeech.Day(tenant.Time.DayOf(check.Requested))}.",
             SlotStatus.OutsideHours => $"Sorry, {requested} is outside our opening hours.",
             SlotStatus.TooSoon => $"Sorry, {requested} is too soon; appointments need at least {HoursOf(tenant.Booking.MinimumLeadTime)} notice.",
             SlotStatus.BeyondHorizon => $"Sorry, I can only book up to {tenant.Booking.BookingHorizon.Days} days ahead.",
@@ -305,7 +359,18 @@ internal static class BookingFlow
         return AgentReply.Listen(question);
     }
 
-    public static DateTimeOffset At(TenantProfile tenant, DateOnly day, TimeOnly time) => SchedulingService.LocalInstant(tenant, day, time);
+    /// <summary>The time a shift ("an hour later") counts from: the one asked for, else, when moving, the appointment's.</summary>
+    private static TimeOnly? ShiftBase(DialogState state) =>
+        state.Time ?? (state.Task == DialogTask.Reschedule ? state.FocusTime : null);
+
+    /// <summary>The day a relative "the day after" counts from: the day asked about, else the day of the times offered, else the appointment in focus.</summary>
+    private static DateOnly? AnchorDay(TurnInput turn)
+    {
+        var state = turn.State;
+        return state.Date
+            ?? (state.Offered.Count > 0 ? turn.Tenant.Time.DayOf(state.Offered[0]) : (DateOnly?)null)
+            ?? state.FocusDay;
+    }
 
     /// <summary>An offered start the caller picked: "the second one", "9:30", or a yes (the first one).</summary>
     private static DateTimeOffset? PickOffered(TurnInput turn)
@@ -323,24 +388,14 @@ internal static class BookingFlow
 
         if (turn.Phrase?.Time is { } time)
         {
-            var matches = offered.Where(o =>
-            {
-                var local = TimeZoneInfo.ConvertTime(o, turn.Tenant.TimeZone).DateTime;
-                return TimeOnly.FromDateTime(local) == time && (turn.Phrase.Date is null || DateOnly.FromDateTime(local) == turn.Phrase.Date);
-            }).ToList();
+            var matches = offered
+                .Where(o => turn.Tenant.Time.TimeOf(o) == time && (turn.Phrase.Date is null || turn.Tenant.Time.DayOf(o) == turn.Phrase.Date))
+                .ToList();
             return matches.Count > 0 ? matches[0] : null;
         }
 
         // A yes to a list ("yeah, that works") takes the first time offered; the read-back that follows names it.
         return turn.State.Stage == DialogStage.AwaitTime && turn.YesNo == YesNoAnswer.Yes && turn.Phrase is null ? offered[0] : null;
-    }
-
-    /// <summary>"the earliest", "as soon as possible", "next available", "whenever you can".</summary>
-    private static bool AsksForEarliest(string utterance)
-    {
-        var text = IntentClassifier.Normalise(utterance);
-        return new[] { "earliest", "soonest", "as soon as possible", "asap", "next available", "first available", "next opening", "whenever", "any day", "anytime", "any time" }
-            .Any(phrase => IntentClassifier.ContainsPhrase(text, phrase));
     }
 
     private static IEnumerable<DateTimeOffset> Spread(IReadOnlyList<DateTimeOffset> free, int count) =>

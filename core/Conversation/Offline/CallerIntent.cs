@@ -24,4 +24,9 @@ public enum CallerIntent
     TextMessage,
     /// <summary>"Can I leave a message?"</summary>
     LeaveMessage,
+    /// <summary>
+    /// "never mind", "forget it", "scratch that": the caller drops what was just asked or offered. A new request said
+    /// after it ("never mind, just cancel it") is classified as that request instead.
+    /// </summary>
+    NeverMind,
 }

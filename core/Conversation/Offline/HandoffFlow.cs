@@ -74,7 +74,7 @@ internal static class HandoffFlow
     public static AgentReply TakeMessage(TurnInput turn)
     {
         var state = turn.State;
-        var words = IntentClassifier.Normalise(turn.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var words = Phrases.Normalise(turn.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words <= 4)
         {
             switch (AnswerOf(turn))
@@ -95,7 +95,7 @@ internal static class HandoffFlow
 
     /// <summary>Yes or no, also in Spanish ("sí", which normalises to "s").</summary>
     private static YesNoAnswer AnswerOf(TurnInput turn) =>
-        IntentClassifier.Normalise(turn.Text) is "s" or "si" or "s por favor" or "si por favor" or "claro" ? YesNoAnswer.Yes : turn.YesNo;
+        Phrases.Normalise(turn.Text) is "s" or "si" or "s por favor" or "si por favor" or "claro" ? YesNoAnswer.Yes : turn.YesNo;
 
     private static void Remember(DialogState state)
     {

@@ -12,13 +12,13 @@ public static class HoursSpeech
     /// <summary>Hours for the day the caller asked about, or the whole week when no day was named.</summary>
     public static string Answer(TenantProfile tenant, string utterance, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, tenant.TimeZone).DateTime);
-        var text = IntentClassifier.Normalise(utterance);
-        DateOnly? date = IntentClassifier.ContainsPhrase(text, "christmas") ? NextDate(today, 12, 25)
-            : IntentClassifier.ContainsPhrase(text, "new years") || IntentClassifier.ContainsPhrase(text, "new years day") ? NextDate(today.AddDays(1), 1, 1)
-            : IntentClassifier.ContainsPhrase(text, "today") ? today
-            : IntentClassifier.ContainsPhrase(text, "tomorrow") ? today.AddDays(1)
-            : Week.Where(d => IntentClassifier.ContainsPhrase(text, d.ToString())).Select(d => (DateOnly?)NextOccurrence(today, d)).FirstOrDefault();
+        var today = tenant.Time.Today(now);
+        var text = Understanding.Phrases.Normalise(utterance);
+        DateOnly? date = Understanding.Phrases.ContainsPhrase(text, "christmas") ? NextDate(today, 12, 25)
+            : Understanding.Phrases.ContainsPhrase(text, "new years") || Understanding.Phrases.ContainsPhrase(text, "new years day") ? NextDate(today.AddDays(1), 1, 1)
+            : Understanding.Phrases.ContainsPhrase(text, "today") ? today
+            : Understanding.Phrases.ContainsPhrase(text, "tomorrow") ? today.AddDays(1)
+            : Week.Where(d => Understanding.Phrases.ContainsPhrase(text, d.ToString())).Select(d => (DateOnly?)NextOccurrence(today, d)).FirstOrDefault();
 
         return date is { } day ? ForDay(tenant, day, today) : ForWeek(tenant);
     }

@@ -4,12 +4,18 @@ using VoiceAgent.Core.Conversation.Tools;
 namespace VoiceAgent.Core.Conversation.Offline;
 
 /// <summary>
-/// A caller whose number is not on file proves who they are with the account's phone number and PIN; after
-/// too many wrong PINs the call goes to a person. The pending task resumes once verified.
+/// A caller whose number is not on file proves who they are with a PIN: of the account on the phone number they give,
+/// or of the account under the name they give. The question is the same whether or not a name matched, and a wrong
+/// PIN gets the same answer either way, so the call never tells whether a name is a customer. After too many wrong
+/// PINs the call goes to a person. The pending task resumes once verified.
 /// </summary>
 internal static class IdentityFlow
 {
     public const int MaxAccountLookups = 2;
+
+    public const string AccountQuestion = "What's the phone number on your account, or your PIN?";
+
+    private const string PinQuestion = "Please say or key in your PIN.";
 
     private static readonly Dictionary<string, char> DigitWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -17,46 +23,97 @@ internal static class IdentityFlow
         ["four"] = '4', ["for"] = '4', ["five"] = '5', ["six"] = '6', ["seven"] = '7', ["eight"] = '8', ["nine"] = '9',
     };
 
-    public static AgentReply Start(TurnInput turn) =>
-        BookingFlow.Ask(turn.State, DialogStage.AwaitAccountPhone,
-            "I don't see an account for the number you're calling from. What's the phone number on your account?");
+    public static AgentReply Start(TurnInput turn)
+    {
+        NoteName(turn);
+        return BookingFlow.Ask(turn.State, DialogStage.AwaitAccountPhone,
+            $"I don't see an account for the number you're calling from. {AccountQuestion}");
+    }
 
     public static async Task<AgentReply> ContinueAsync(TurnInput turn, CancellationToken cancellationToken)
     {
         var state = turn.State;
-        if (state.Stage == DialogStage.AwaitAccountPhone)
+        NoteName(turn);
+        switch (state.Stage)
         {
-            var digits = Digits(turn.Input);
-            if (digits.Length is >= 10 and <= 15)
-            {
-                state.AccountPhone = digits;
-                return BookingFlow.Ask(state, DialogStage.AwaitPin, "Thanks. Please say or key in your PIN.");
-            }
+            case DialogStage.AwaitAccountPhone:
+                var digits = Digits(turn.Input);
+                if (digits.Length is >= 10 and <= 15)
+                {
+                    state.AccountPhone = digits;
+                    return BookingFlow.Ask(state, DialogStage.AwaitPin, $"Thanks. {PinQuestion}");
+                }
 
-            state.AccountLookups++;
-            turn.NotUnderstood = true;
-            return state.AccountLookups >= MaxAccountLookups
-                ? ToDesk(turn, "I'm sorry, I couldn't get that number.")
-                : BookingFlow.Ask(state, DialogStage.AwaitAccountPhone, "Sorry, I didn't get a full phone number. Could you say it again, digit by digit?");
+                if (IsPin(digits))
+                {
+                    // A PIN proves the account under the caller's name; without a name, ask for it, then for the PIN again
+                    // (a PIN is never kept in the call's state).
+                    return state.CallerName is { } name
+                        ? await VerifyAsync(turn, turn.Tools.VerifyPinByNameAsync(name, digits, cancellationToken), cancellationToken)
+                        : BookingFlow.Ask(state, DialogStage.AwaitAccountName, "Thanks. And what's the full name on the account?");
+                }
+
+                state.AccountLookups++;
+                turn.NotUnderstood = true;
+                return state.AccountLookups >= MaxAccountLookups
+                    ? ToDesk(turn, "I'm sorry, I couldn't get that.")
+                    : BookingFlow.Ask(state, DialogStage.AwaitAccountPhone, $"Sorry, I didn't get that. {AccountQuestion} You can say it digit by digit, or key it in.");
+            case DialogStage.AwaitAccountName:
+                state.CallerName = NameExtractor.FromAnswer(turn.Text);
+                if (state.CallerName is null)
+                {
+                    turn.NotUnderstood = true;
+                    state.AccountLookups++;
+                    return state.AccountLookups >= MaxAccountLookups
+                        ? ToDesk(turn, "I'm sorry, I couldn't get that name.")
+                        : BookingFlow.Ask(state, DialogStage.AwaitAccountName, "Sorry, I didn't catch the name. Could you say your first and last name?");
+                }
+
+                return BookingFlow.Ask(state, DialogStage.AwaitPin, $"Thanks, {state.CallerName}. {PinQuestion}");
+            default:
+                var pin = Digits(turn.Input);
+                if (!IsPin(pin))
+                {
+                    turn.NotUnderstood = true;
+                    return BookingFlow.Ask(state, DialogStage.AwaitPin, $"Sorry, I need the 4 to 6 digit PIN on the account. {PinQuestion}");
+                }
+
+                return await VerifyAsync(turn, state.AccountPhone is { } phone
+                    ? turn.Tools.VerifyPinAsync(phone, pin, cancellationToken)
+                    : turn.Tools.VerifyPinByNameAsync(state.CallerName ?? string.Empty, pin, cancellationToken), cancellationToken);
         }
+    }
 
-        var pin = Digits(turn.Input);
-        var check = pin.Length is >= 4 and <= 6
-            ? await turn.Tools.VerifyPinAsync(state.AccountPhone ?? string.Empty, pin, cancellationToken)
-            : PinCheck.Wrong;
-        switch (check)
+    private static async Task<AgentReply> VerifyAsync(TurnInput turn, Task<PinCheck> verification, CancellationToken cancellationToken)
+    {
+        var state = turn.State;
+        switch (await verification)
         {
             case PinCheck.Verified:
-                var task = state.Task;
                 var customer = await turn.Tools.FindCustomerAsync(cancellationToken);
-                var reply = await AppointmentChangeFlow.StartAsync(turn, task, cancellationToken);
+                state.CallerName = null; // the account's own name is used from here on
+                var reply = await AppointmentChangeFlow.StartAsync(turn, state.Task, cancellationToken);
                 return reply with { Speech = $"Thanks, {customer?.FirstName}, you're verified. {reply.Speech}" };
             case PinCheck.Locked:
                 return ToDesk(turn, "I'm sorry, that PIN doesn't match our records.");
+            case PinCheck.NoPinOnAccount:
+                state.ClearTask();
+                return HandoffFlow.Offer(turn, "I'm sorry, I can't verify that account over the phone.");
             default:
-                return BookingFlow.Ask(state, DialogStage.AwaitPin, "That PIN didn't match. Please try again.");
+                return BookingFlow.Ask(state, DialogStage.AwaitPin, $"That PIN didn't match. {PinQuestion}");
         }
     }
+
+    /// <summary>"This is John Smith" said while proving identity names the account to check a PIN against.</summary>
+    private static void NoteName(TurnInput turn)
+    {
+        if (turn.State.CustomerId is null && NameExtractor.FromIntroduction(turn.Text) is { } name)
+        {
+            turn.State.CallerName = name;
+        }
+    }
+
+    private static bool IsPin(string digits) => digits.Length is >= 4 and <= 6;
 
     /// <summary>Digits from the keypad, or spoken as digits or digit words ("four three two one").</summary>
     public static string Digits(CallerInput input)

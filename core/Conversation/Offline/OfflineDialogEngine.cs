@@ -31,6 +31,11 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
         if (input.IsEmpty)
         {
             state.Silences++;
+            if (state.Stage == DialogStage.AwaitVehicle)
+            {
+                return VehicleFlow.NoAnswer(state); // silence to the car question is "I don't know": the booking stands, the call goes on
+            }
+
             return state.Silences >= MaxSilences
                 ? AgentReply.Hangup($"I haven't heard anything, so I'll let you go. Thanks for calling {tenant.Name}. Goodbye!")
                 : AgentReply.Listen($"Sorry, I didn't hear anything. {state.Prompt ?? "How can I help you today?"}");
@@ -74,6 +79,12 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             return TransferTo(turn, IntentClassifier.FindDepartment(turn.Text, tenant) ?? tenant.DefaultTransferTarget, "Sure, let me connect you");
         }
 
+        // The car question after a booking takes any answer; a new request instead (null) is routed as usual below.
+        if (state.Stage == DialogStage.AwaitVehicle && await VehicleFlow.ContinueAsync(turn, intent, cancellationToken) is { } vehicleAnswer)
+        {
+            return vehicleAnswer;
+        }
+
         // An offer answered with neither yes nor no puts the pending question back and routes the turn as usual.
         if (HandoffFlow.IsOffer(state.Stage) && HandoffFlow.Answer(turn) is { } offerAnswer)
         {
@@ -92,6 +103,26 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 // The caller is leaving mid-task: nothing was written without a yes, so just say goodbye.
                 state.ClearTask();
                 return AgentReply.Hangup($"No problem. Thanks for calling {tenant.Name}. Goodbye!");
+            }
+
+            if (Abandons(state, intent, turn))
+            {
+                // "Never mind", or "actually, cancel it" at a booking's read-back: nothing is written.
+                var left = state.Task switch
+                {
+                    DialogTask.Book => "No problem, I won't book that.",
+                    DialogTask.Reschedule => "Okay, I'll leave it where it is.",
+                    DialogTask.Cancel => "Okay, I'll leave it as it is.",
+                    _ => "No problem.",
+                };
+                state.ClearTask();
+                return AgentReply.Listen($"{left} {BookingFlow.AnythingElse}");
+            }
+
+            if (intent == CallerIntent.Price && turn.Phrase is null)
+            {
+                // "How much is that?" or "how much is a tire rotation?" mid-task: answered, then the pending question again.
+                return FocusFollowUp.PriceOfFocus(turn, then: state.Prompt ?? BookingFlow.AnythingElse);
             }
 
             if (SwitchesTask(state, intent, turn) is { } switchTo)
@@ -116,7 +147,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
 
             return state.Stage switch
             {
-                DialogStage.AwaitAccountPhone or DialogStage.AwaitPin => await IdentityFlow.ContinueAsync(turn, cancellationToken),
+                DialogStage.AwaitAccountPhone or DialogStage.AwaitAccountName or DialogStage.AwaitPin => await IdentityFlow.ContinueAsync(turn, cancellationToken),
                 DialogStage.AwaitAppointmentChoice => await AppointmentChangeFlow.ContinueAsync(turn, cancellationToken),
                 DialogStage.AwaitConfirmation when state.Task == DialogTask.Cancel => await AppointmentChangeFlow.ContinueAsync(turn, cancellationToken),
                 _ => await BookingFlow.ContinueAsync(turn, cancellationToken),
@@ -126,6 +157,11 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
         if (await FollowUp.AnswerAsync(turn, offer, intent, cancellationToken) is { } followUp)
         {
             return followUp;
+        }
+
+        if (await FocusFollowUp.AnswerAsync(turn, intent, cancellationToken) is { } focused)
+        {
+            return focused;
         }
 
         switch (intent)
@@ -146,10 +182,11 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             case CallerIntent.Price:
                 var service = turn.Service!;
                 state.Service = service.Name; // "can I book one?" or "yes" next means this service
+                state.FocusService = service.Name;
                 state.PendingOffer = FollowUpOffer.Booking;
-                return AgentReply.Listen(service.Price is { } price
-                    ? $"{SlotSpeech.Article(service.Name).ToUpperInvariant()[0]}{SlotSpeech.Article(service.Name)[1..]} {service.Name} costs ${price:0.00}. Would you like to book one?"
-                    : $"I don't have a set price for {SlotSpeech.Article(service.Name)} {service.Name}; it depends on the car. I can book one for you, or connect you with the service desk for a quote.");
+                return AgentReply.Listen(service.Price is not null
+                    ? $"{FocusFollowUp.PriceSentence(service)} Would you like to book one?"
+                    : $"{FocusFollowUp.PriceSentence(service)} I can book one for you, or connect you with the service desk for a quote.");
             case CallerIntent.Thanks:
                 return AgentReply.Listen($"You're welcome. {BookingFlow.AnythingElse}");
             default:
@@ -178,6 +215,12 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
         CallerIntent.ListAppointments when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.ListAppointments,
         _ => null,
     };
+
+    /// <summary>"Never mind" during a task, or "cancel that" at a booking's read-back (with no new day, time or service).</summary>
+    private static bool Abandons(DialogState state, CallerIntent intent, TurnInput turn) =>
+        turn.Phrase is null && turn.Service is null && state.Task != DialogTask.None
+        && (intent == CallerIntent.NeverMind
+            || (intent == CallerIntent.Cancel && state.Task == DialogTask.Book && state.Stage == DialogStage.AwaitConfirmation));
 
     private static bool ChoosingAppointment(DialogState state) =>
         state.Stage == DialogStage.AwaitAppointmentChoice

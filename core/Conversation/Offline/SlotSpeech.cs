@@ -11,8 +11,7 @@ public static class SlotSpeech
     public static string When(TenantProfile tenant, DateTimeOffset start)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        var local = TimeZoneInfo.ConvertTime(start, tenant.TimeZone);
-        return $"{Day(DateOnly.FromDateTime(local.DateTime))} at {HoursSpeech.Time(TimeOnly.FromDateTime(local.DateTime))}";
+        return $"{Day(tenant.Time.DayOf(start))} at {HoursSpeech.Time(tenant.Time.TimeOf(start))}";
     }
 
     /// <summary>"Wednesday, December 2nd".</summary>
@@ -20,14 +19,14 @@ public static class SlotSpeech
         $"{date.DayOfWeek}, {date.ToString("MMMM", CultureInfo.InvariantCulture)} {Ordinal(date.Day)}";
 
     public static string TimeOf(TenantProfile tenant, DateTimeOffset start) =>
-        HoursSpeech.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, tenant.TimeZone).DateTime));
+        HoursSpeech.Time(tenant.Time.TimeOf(start));
 
     /// <summary>Several starts, grouped by day: "Wednesday, December 2nd at 8 AM, 8:30 AM or 9:30 AM".</summary>
     public static string Options(TenantProfile tenant, IReadOnlyList<DateTimeOffset> starts)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var groups = starts
-            .GroupBy(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s, tenant.TimeZone).DateTime))
+            .GroupBy(s => tenant.Time.DayOf(s))
             .Select(g => $"{Day(g.Key)} at {Or([.. g.Select(s => TimeOf(tenant, s))])}")
             .ToList();
         return Or(groups);

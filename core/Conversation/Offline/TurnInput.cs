@@ -15,7 +15,7 @@ internal sealed class TurnInput
         Tools = tools;
         Text = input.Text;
         // Keys pressed are answers (1 = yes, 2 = no, a PIN, a phone number), never a date or time.
-        Phrase = string.IsNullOrWhiteSpace(input.Speech) ? null : DateTimePhraseParser.Parse(Text, context.Now, context.Tenant.TimeZone);
+        Phrase = string.IsNullOrWhiteSpace(input.Speech) ? null : DateTimePhraseParser.Parse(Text, context.Now, context.Tenant.Time);
         Service = ServiceMatcher.Find(Text, context.Tenant);
         YesNo = YesNoClassifier.Classify(WithoutServiceNames(Text, context.Tenant), PendingAction(state));
     }
@@ -40,13 +40,13 @@ internal sealed class TurnInput
     /// <summary>"yes, the oil change": a service's name is not a change of mind, whatever words it is made of.</summary>
     private static string WithoutServiceNames(string text, TenantProfile tenant)
     {
-        var normalised = IntentClassifier.Normalise(text);
+        var normalised = Phrases.Normalise(text);
         foreach (var phrase in tenant.Services.SelectMany(s => s.Synonyms.Append(s.Name)).OrderByDescending(p => p.Length))
         {
-            var at = IntentClassifier.PhrasePosition(normalised, phrase);
+            var at = Phrases.PhrasePosition(normalised, phrase);
             if (at >= 0)
             {
-                normalised = $"{normalised[..at]} {normalised[(at + IntentClassifier.Normalise(phrase).Length)..]}";
+                normalised = $"{normalised[..at]} {normalised[(at + Phrases.Normalise(phrase).Length)..]}";
             }
         }
 
@@ -63,5 +63,5 @@ internal sealed class TurnInput
         }
         : null;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Context.Now, Tenant.TimeZone).DateTime);
+    public DateOnly Today => Tenant.Time.Today(Context.Now);
 }

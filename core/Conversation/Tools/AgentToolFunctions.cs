@@ -53,7 +53,7 @@ public static class AgentToolFunctions
                         return new AvailabilityInfo("invalid", null, [], "The time must be HH:mm.");
                     }
 
-                    var check = await tools.CheckAvailabilityAsync(offering, SchedulingService.LocalInstant(tenant, day, at), ct);
+                    var check = await tools.CheckAvailabilityAsync(offering, tenant.Time.At(day, at), ct);
                     return new AvailabilityInfo(check.Status.ToString(), Local(tenant, check.Requested), [.. check.Alternatives.Select(s => Local(tenant, s))], null);
                 },
                 "check_availability",
@@ -103,10 +103,18 @@ public static class AgentToolFunctions
                 "reschedule_appointment",
                 "Moves one of the verified caller's own appointments to a new local start. Confirm with the caller first."),
             AIFunctionFactory.Create(
-                async ([Description("Phone number on the caller's account")] string accountPhone, [Description("4 to 6 digit PIN")] string pin, CancellationToken ct) =>
-                    (await tools.VerifyPinAsync(accountPhone, pin, ct)).ToString(),
+                async (
+                    [Description("4 to 6 digit PIN")] string pin,
+                    CancellationToken ct,
+                    [Description("Phone number on the caller's account, if they gave one")] string? accountPhone = null,
+                    [Description("The caller's full name, if they gave no account phone number")] string? fullName = null) =>
+                    (string.IsNullOrWhiteSpace(accountPhone)
+                        ? await tools.VerifyPinByNameAsync(fullName ?? string.Empty, pin, ct)
+                        : await tools.VerifyPinAsync(accountPhone, pin, ct)).ToString(),
                 "verify_pin",
-                "For a caller phoning from another number: verifies the account phone number and PIN. Returns Verified, Wrong or Locked (then transfer)."),
+                "For a caller phoning from another number: verifies the PIN of the account on the phone number they give, or under the full name they give. "
+                + "Ask for \"the phone number on your account, or your PIN\" in the same words whether or not a name was given, and never say whether a name is a customer. "
+                + "Returns Verified, Wrong, Locked (then transfer) or NoPinOnAccount (cannot be verified by phone: offer a message or a transfer)."),
             AIFunctionFactory.Create(
                 async ([Description("The 17-character VIN, typed or as spoken")] string vin, CancellationToken ct) =>
                 {
@@ -148,7 +156,7 @@ public static class AgentToolFunctions
         ServiceMatcher.ByName(service, tenant) ?? ServiceMatcher.Find(service, tenant);
 
     private static string Local(TenantProfile tenant, DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, tenant.TimeZone).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+        tenant.Time.Local(instant).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
 
     private static bool TryDate(string value, out DateOnly date) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
@@ -164,7 +172,7 @@ public static class AgentToolFunctions
             return false;
         }
 
-        start = SchedulingService.LocalInstant(tenant, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        start = tenant.Time.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
         return true;
     }
 }

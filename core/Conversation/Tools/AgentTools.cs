@@ -104,27 +104,58 @@ public sealed class AgentTools
         }
 
         _state.PinAttempts++;
-        if (!PhoneNumber.TryParse(accountPhone, Tenant.Region, out var phone))
+        var customer = PhoneNumber.TryParse(accountPhone, Tenant.Region, out var phone)
+            ? await _customers.FindByPhoneAsync(Tenant.Id, phone.E164, cancellationToken)
+            : null;
+        return await CheckPinAsync(customer is null ? [] : [customer.Id], pin, cancellationToken);
+    }
+
+    /// <summary>
+    /// Verifies a PIN for the account under the name the caller gave (from a phone not on file). The answer is the same
+    /// whether or not the name is a customer's; only <see cref="PinCheck.NoPinOnAccount"/> says the name matched an
+    /// account that a PIN cannot prove.
+    /// </summary>
+    public async Task<PinCheck> VerifyPinByNameAsync(string fullName, string pin, CancellationToken cancellationToken)
+    {
+        if (_state.PinAttempts >= MaxPinAttempts)
         {
-            return PinCheck.Wrong;
+            return PinCheck.Locked;
         }
 
-        var customer = await _customers.FindByPhoneAsync(Tenant.Id, phone.E164, cancellationToken);
-        var verification = customer is null ? PinVerification.Wrong : await _customers.VerifyPinAsync(Tenant.Id, customer.Id, pin, _context.Now, cancellationToken);
-        if (verification == PinVerification.Locked)
+        _state.PinAttempts++;
+        var named = await _customers.FindByNameAsync(Tenant.Id, fullName, cancellationToken);
+        if (named.Count > 0 && named.All(c => !c.HasPin))
+        {
+            return PinCheck.NoPinOnAccount;
+        }
+
+        return await CheckPinAsync([.. named.Where(c => c.HasPin).Select(c => c.CustomerId)], pin, cancellationToken);
+    }
+
+    /// <summary>The PIN against each candidate account (namesakes: the one it matches); the call then acts for that customer.</summary>
+    private async Task<PinCheck> CheckPinAsync(IReadOnlyList<string> candidates, string pin, CancellationToken cancellationToken)
+    {
+        var locked = false;
+        foreach (var candidate in candidates)
+        {
+            var verification = await _customers.VerifyPinAsync(Tenant.Id, candidate, pin, _context.Now, cancellationToken);
+            if (verification == PinVerification.Verified && await _customers.FindAsync(Tenant.Id, candidate, cancellationToken) is { } customer)
+            {
+                _state.CustomerId = customer.Id;
+                _verified = customer;
+                return PinCheck.Verified;
+            }
+
+            locked |= verification == PinVerification.Locked;
+        }
+
+        if (locked && candidates.Count == 1)
         {
             _state.PinAttempts = MaxPinAttempts;
             return PinCheck.Locked;
         }
 
-        if (verification != PinVerification.Verified || customer is null)
-        {
-            return _state.PinAttempts >= MaxPinAttempts ? PinCheck.Locked : PinCheck.Wrong;
-        }
-
-        _state.CustomerId = customer.Id;
-        _verified = customer;
-        return PinCheck.Verified;
+        return _state.PinAttempts >= MaxPinAttempts ? PinCheck.Locked : PinCheck.Wrong;
     }
 
     /// <summary>Checks and decodes a VIN (typed or spoken); null with the problem when it is not a valid VIN.</summary>
@@ -136,6 +167,35 @@ public sealed class AgentTools
         }
 
         return (await _vins.DecodeAsync(parsed, null, cancellationToken), VinProblem.None);
+    }
+
+    /// <summary>
+    /// The car the caller's bookings on this call are for: added to the verified customer's vehicles unless already on
+    /// file, and put on those appointments. The vehicle as kept, or null when there is no verified caller.
+    /// </summary>
+    public async Task<Vehicle?> SaveVehicleAsync(Vehicle vehicle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        if (await FindCustomerAsync(cancellationToken) is not { } customer)
+        {
+            return null;
+        }
+
+        var kept = customer.Vehicles.FirstOrDefault(v => IsSameVehicle(v, vehicle));
+        if (kept is null)
+        {
+            kept = vehicle;
+            var updated = customer with { Vehicles = [.. customer.Vehicles, vehicle] };
+            await _customers.SaveAsync(updated, cancellationToken);
+            _verified = _state.CustomerId is null ? _verified : updated;
+        }
+
+        foreach (var appointmentId in _state.Booked)
+        {
+            await _scheduling.SetVehicleAsync(Tenant, customer.Id, appointmentId, kept, cancellationToken);
+        }
+
+        return kept;
     }
 
     /// <summary>True when a new caller has given their name (needed to register them).</summary>
@@ -158,6 +218,14 @@ public sealed class AgentTools
 
     public TransferTarget? TransferToHuman(string? department) =>
         (department is null ? null : IntentClassifier.FindDepartment(department, Tenant)) ?? Tenant.DefaultTransferTarget;
+
+    /// <summary>The same VIN, or, without two VINs to compare, the same year, make and model.</summary>
+    private static bool IsSameVehicle(Vehicle onFile, Vehicle given) =>
+        !string.IsNullOrEmpty(onFile.Vin) && !string.IsNullOrEmpty(given.Vin)
+            ? string.Equals(onFile.Vin, given.Vin, StringComparison.OrdinalIgnoreCase)
+            : onFile.Year == given.Year
+              && string.Equals(onFile.Make, given.Make, StringComparison.OrdinalIgnoreCase)
+              && string.Equals(onFile.Model, given.Model, StringComparison.OrdinalIgnoreCase);
 
     private async Task<Customer?> RegisterCallerAsync(CancellationToken cancellationToken)
     {

@@ -15,6 +15,7 @@ internal static class CalendarWords
         ["tues"] = DayOfWeek.Tuesday,
         ["weds"] = DayOfWeek.Wednesday,
         ["thurs"] = DayOfWeek.Thursday,
+        ["weekend"] = DayOfWeek.Saturday, // "this weekend", "next weekend": its first day
     };
 
     private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)

@@ -18,16 +18,16 @@ public static partial class CorrectionDetector
         return RegexGuard.Run(() => DetectCore(utterance, localNow), Correction.NotACorrection);
     }
 
-    /// <summary>Detects against <paramref name="now"/> seen in the shop's <paramref name="timeZone"/>.</summary>
-    public static Correction Detect(string utterance, DateTimeOffset now, TimeZoneInfo timeZone)
+    /// <summary>Detects against <paramref name="now"/> read on the shop's clock.</summary>
+    public static Correction Detect(string utterance, DateTimeOffset now, Scheduling.TenantTime time)
     {
-        ArgumentNullException.ThrowIfNull(timeZone);
-        return Detect(utterance, TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
+        ArgumentNullException.ThrowIfNull(time);
+        return Detect(utterance, time.Local(now).DateTime);
     }
 
     private static Correction DetectCore(string utterance, DateTime localNow)
     {
-        var text = IntentClassifier.Normalise(utterance);
+        var text = Phrases.Normalise(utterance);
         var cue = StrongCue().Match(text) is { Success: true } strong ? strong.Value : null;
         var phrase = DateTimePhraseParser.Parse(utterance, localNow);
         if (cue is null && phrase is not null && WeakCue().Match(text) is { Success: true } weak)

@@ -33,6 +33,12 @@ public enum DateKind
     /// <summary>"12/7", "12/7/2026" (month first, US order).</summary>
     Numeric,
 
-    /// <summary>"in two days", "in a week", "a week from Friday".</summary>
+    /// <summary>"in two days", "in a week", "a week from Friday", "the day after Friday".</summary>
     Relative,
+
+    /// <summary>
+    /// "the day after", "the next day", "a week later", "the day before", "the same day": counted from the day under
+    /// discussion, which only the dialog knows (<see cref="DateTimePhrase.DaysAfterContext"/>; the date is null).
+    /// </summary>
+    AfterContext,
 }

@@ -6,6 +6,7 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 /// <summary>
 /// Date phrases starting at a token: relative days, weekdays, month-and-day, "12/7", and "the 28th".
 /// Every date is resolved against the caller's local "today"; see <see cref="DateKind"/> for the rule per form.
+/// Dates counted from another day ("the day after", "a week later") are in DateRules.AfterContext.cs.
 /// </summary>
 internal static partial class DateRules
 {
@@ -24,6 +25,7 @@ internal static partial class DateRules
     public static DateMatch? Match(IReadOnlyList<PhraseToken> t, int i, DateOnly today) =>
         Relative(t, i, today)
         ?? Named(t, i, today)
+        ?? FromAnotherDay(t, i, today)
         ?? WeekdayPhrase(t, i, today)
         ?? MonthFirst(t, i, today)
         ?? Numeric(t, i, today)
@@ -42,6 +44,11 @@ internal static partial class DateRules
             return new DateMatch(today, DateKind.Today, i, i + 1, part);
         }
 
+        if (Holiday(t, i, today) is { } holiday)
+        {
+            return holiday;
+        }
+
         return i >= t.Count ? null : t[i].Text switch
         {
             "today" => new DateMatch(today, DateKind.Today, i, i),
@@ -49,6 +56,25 @@ internal static partial class DateRules
             _ when IsTomorrow(t, i) => new DateMatch(today.AddDays(1), DateKind.Tomorrow, i, i),
             _ => null,
         };
+    }
+
+    // "christmas", "christmas eve", "new years day", "new years eve": the next one, today included.
+    private static DateMatch? Holiday(IReadOnlyList<PhraseToken> t, int i, DateOnly today)
+    {
+        if (i >= t.Count)
+        {
+            return null;
+        }
+
+        var (month, day, last) = t[i].Text switch
+        {
+            "christmas" or "xmas" when At(t, i + 1, "eve") => (12, 24, i + 1),
+            "christmas" or "xmas" => (12, 25, At(t, i + 1, "day") ? i + 1 : i),
+            "new" when (At(t, i + 1, "years") || At(t, i + 1, "year")) && At(t, i + 2, "eve") => (12, 31, i + 2),
+            "new" when At(t, i + 1, "years") || (At(t, i + 1, "year") && At(t, i + 2, "day")) => (1, 1, At(t, i + 2, "day") ? i + 2 : i + 1),
+            _ => (0, 0, -1),
+        };
+        return last >= 0 && CalendarMath.MonthDay(today, month, day, year: null) is { } date ? new DateMatch(date, DateKind.MonthDay, i, last) : null;
     }
 
     private static DateMatch? Relative(IReadOnlyList<PhraseToken> t, int i, DateOnly today)
@@ -68,9 +94,9 @@ internal static partial class DateRules
                 return new DateMatch(today.AddDays(amount * days), DateKind.Relative, i, k);
             }
 
-            if ((Named(t, k, today) ?? WeekdayPhrase(t, k, today)) is { } anchor)
+            if ((Named(t, k, today) ?? WeekdayPhrase(t, k, today)) is { Date: { } anchorDate } anchor)
             {
-                return new DateMatch(anchor.Date.AddDays(amount * days), DateKind.Relative, i, anchor.Last, anchor.DayPart);
+                return new DateMatch(anchorDate.AddDays(amount * days), DateKind.Relative, i, anchor.Last, anchor.DayPart);
             }
         }
 
@@ -221,10 +247,12 @@ internal static partial class DateRules
 
     private static bool Amount(IReadOnlyList<PhraseToken> t, int i, out int amount, out int used)
     {
-        if (At(t, i, "a") && At(t, i + 1, "couple") && At(t, i + 2, "of"))
+        // "a couple of days", "a couple days", "couple days"
+        var couple = At(t, i, "a") ? i + 1 : i;
+        if (At(t, couple, "couple"))
         {
             amount = 2;
-            used = 3;
+            used = couple - i + (At(t, couple + 1, "of") ? 2 : 1);
             return true;
         }
 

@@ -16,6 +16,10 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 /// <param name="TimeRelation">Whether <paramref name="Time"/> is the wanted start or a bound ("after 2", "by 5").</param>
 /// <param name="MatchedText">The part of the original utterance that was understood, from its first to its last word.</param>
 /// <param name="Start">Index of <paramref name="MatchedText"/> in the original utterance.</param>
+/// <param name="DaysAfterContext">
+/// Days after the day in discussion ("the day after" is 1, "the day before" is -1, "a week later" is 7), with
+/// <paramref name="Date"/> null: the parser cannot know that day, so the engine resolves it. Null for every other date.
+/// </param>
 public sealed record DateTimePhrase(
     DateOnly? Date,
     DateKind DateKind,
@@ -25,7 +29,8 @@ public sealed record DateTimePhrase(
     bool IsApproximate,
     TimeRelation TimeRelation,
     string MatchedText,
-    int Start)
+    int Start,
+    int? DaysAfterContext = null)
 {
     public bool HasDate => Date is not null;
 
@@ -37,10 +42,10 @@ public sealed record DateTimePhrase(
     /// <summary>Date and clock time as a local (unspecified-kind) date-time, when both were said.</summary>
     public DateTime? ToLocalStart() => Date is { } date && Time is { } time ? date.ToDateTime(time, DateTimeKind.Unspecified) : null;
 
-    /// <summary>
-    /// Date and time placed in <paramref name="timeZone"/>. A time skipped by a spring-forward change moves forward by the
-    /// gap; a time repeated by a fall-back change takes the first (daylight) occurrence.
-    /// </summary>
-    public DateTimeOffset? ToDateTimeOffset(TimeZoneInfo timeZone) =>
-        ToLocalStart() is { } local ? Scheduling.WallClock.Resolve(local, timeZone) : null;
+    /// <summary>Date and time placed on the shop's clock as a time asked for (<see cref="Scheduling.TenantTime.At"/>), when both were said.</summary>
+    public DateTimeOffset? ToDateTimeOffset(Scheduling.TenantTime time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Date is { } date && Time is { } clock ? time.At(date, clock) : null;
+    }
 }

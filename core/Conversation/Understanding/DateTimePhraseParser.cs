@@ -21,6 +21,9 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 /// as exact times.</item>
 /// <item>When several dates or times are said, the last one the caller did not rule out wins ("not Friday, Monday",
 /// "from Wednesday to Thursday").</item>
+/// <item>"the day after", "the next day", "a week later", "the day before" count from the day under discussion, which
+/// only the dialog knows: <see cref="DateTimePhrase.DaysAfterContext"/> is set and the date is null. "the day after
+/// tomorrow" and "the day after Friday" are dates.</item>
 /// </list>
 /// </summary>
 public static class DateTimePhraseParser
@@ -32,11 +35,11 @@ public static class DateTimePhraseParser
         return RegexGuard.Run(() => ParseTokens(utterance, localNow), fallback: null);
     }
 
-    /// <summary>Parses against <paramref name="now"/> seen in the shop's <paramref name="timeZone"/>.</summary>
-    public static DateTimePhrase? Parse(string utterance, DateTimeOffset now, TimeZoneInfo timeZone)
+    /// <summary>Parses against <paramref name="now"/> read on the shop's clock.</summary>
+    public static DateTimePhrase? Parse(string utterance, DateTimeOffset now, Scheduling.TenantTime time)
     {
-        ArgumentNullException.ThrowIfNull(timeZone);
-        return Parse(utterance, TimeZoneInfo.ConvertTime(now, timeZone).DateTime);
+        ArgumentNullException.ThrowIfNull(time);
+        return Parse(utterance, time.Local(now).DateTime);
     }
 
     private static DateTimePhrase? ParseTokens(string utterance, DateTime localNow)
@@ -104,6 +107,7 @@ public static class DateTimePhraseParser
             time?.IsApproximate ?? false,
             time is null ? TimeRelation.At : TimeContext.Relation(tokens, time.First),
             utterance[start..end],
-            start);
+            start,
+            date?.DaysAfterContext);
     }
 }

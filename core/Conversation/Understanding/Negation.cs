@@ -6,13 +6,19 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 /// </summary>
 internal static class Negation
 {
-    private static readonly string[] Negators = ["not", "cant", "cannot", "isnt", "wont", "nor", "except"];
+    // "since Monday" is when something started, not a day the caller wants.
+    private static readonly string[] Negators = ["not", "cant", "cannot", "isnt", "wont", "nor", "except", "couldnt", "since"];
 
-    private static readonly string[] Skippable = ["on", "at", "this", "the", "for", "it", "make", "do", "come", "in", "next", "by", "around"];
+    // "I won't be able to make it Friday", "I'm not gonna make it today"
+    private static readonly string[] Skippable =
+    [
+        "on", "at", "this", "the", "for", "it", "make", "do", "come", "in", "next", "by", "around", "gonna", "going", "to",
+        "be", "able",
+    ];
 
     public static bool IsNegated(IReadOnlyList<PhraseToken> t, int i)
     {
-        for (var k = i - 1; k >= 0 && k >= i - 5; k--)
+        for (var k = i - 1; k >= 0 && k >= i - 8; k--)
         {
             if (t[k].IsAny(Negators)
                 || (t[k].Is("of") && k > 0 && t[k - 1].Is("instead"))

@@ -13,9 +13,12 @@ internal static class TimeContext
         "maybe", "from", "between", "sometime", "do", "try", "or", "meant", "mean", "not", "like", "than",
     ];
 
-    private static readonly string[] VerbsBeforeTo = ["it", "that", "change", "move", "switch", "push", "bump", "changed", "moved", "them"];
+    // "change it to 3", "push it back to 3", "bump me up to 9"
+    private static readonly string[] VerbsBeforeTo = ["it", "that", "change", "move", "switch", "push", "bump", "changed", "moved", "them", "back", "up", "over", "me", "shift"];
 
     private static readonly string[] CuesAfter = ["then", "instead", "rather", "not", "sharp", "ish", "please", "today", "tomorrow", "tonight", "this", "works", "ok", "okay"];
+
+    private static readonly string[] Determiners = ["the", "that", "this", "which", "other", "first", "second", "third", "last", "a", "an", "each", "every", "any", "same"];
 
     private static readonly string[] Fillers =
     [
@@ -26,9 +29,21 @@ internal static class TimeContext
 
     public static bool Accepts(IReadOnlyList<PhraseToken> t, TimeMatch match, bool followsDate)
     {
+        // "five five five oh one": a number read out digit by digit, not "five oh one".
+        if (match.Meridiem == Meridiem.None && match.First > 0 && !t[match.First].AfterPause && IsNumberWord(t, match.First - 1))
+        {
+            return false;
+        }
+
         if (match.Evidence == TimeEvidence.Strong)
         {
             return true;
+        }
+
+        // "that one", "the other one", "the Friday one": a choice, not 1 pm.
+        if (t[match.First].Is("one") && match.First > 0 && (t[match.First - 1].IsAny(Determiners) || CalendarWords.IsWeekday(t[match.First - 1])))
+        {
+            return false;
         }
 
         var next = match.Last + 1;
@@ -70,6 +85,10 @@ internal static class TimeContext
             _ => relation,
         };
     }
+
+    // A spoken digit: "five", "zero", or the "oh" of "five oh one".
+    private static bool IsNumberWord(IReadOnlyList<PhraseToken> t, int i) =>
+        !t[i].IsDigits && (NumberWords.TryCardinalWords(t, i, out _, out _) || (t[i].IsAny("oh", "o") && i > 0 && IsNumberWord(t, i - 1)));
 
     private static bool CuedBefore(IReadOnlyList<PhraseToken> t, int i)
     {

@@ -21,6 +21,8 @@ internal static partial class TimeRules
         {
             case "noon" or "midday":
                 return new TimeMatch(12, 0, Meridiem.Pm, null, approximate, TimeEvidence.Strong, i, i);
+            case "noonish" or "middayish":
+                return new TimeMatch(12, 0, Meridiem.Pm, null, IsApproximate: true, TimeEvidence.Strong, i, i);
             case "midnight":
                 return new TimeMatch(0, 0, Meridiem.Am, null, approximate, TimeEvidence.Strong, i, i);
         }
@@ -140,7 +142,9 @@ internal static partial class TimeRules
             return null;
         }
 
-        if (minute < 0 && meridiem == Meridiem.None && TryMinutes(t, i + 1, digitHour: !wordHour, out var spoken, out var consumed, out var strong))
+        // "the ten thirty one" is the 10:30 option, not 10:31.
+        var namesAnOption = i > 0 && t[i - 1].IsAny("the", "that", "this");
+        if (minute < 0 && meridiem == Meridiem.None && TryMinutes(t, i + 1, digitHour: !wordHour, namesAnOption, out var spoken, out var consumed, out var strong))
         {
             minute = spoken;
             last += consumed;
@@ -157,7 +161,7 @@ internal static partial class TimeRules
     }
 
     // Minutes after an hour: "thirty", "forty five", "oh five", or (after a digit hour) a two-digit "30".
-    private static bool TryMinutes(IReadOnlyList<PhraseToken> t, int k, bool digitHour, out int minute, out int consumed, out bool strong)
+    private static bool TryMinutes(IReadOnlyList<PhraseToken> t, int k, bool digitHour, bool namesAnOption, out int minute, out int consumed, out bool strong)
     {
         (minute, consumed, strong) = (0, 0, true);
         if (k >= t.Count || t[k].AfterPause)
@@ -173,7 +177,8 @@ internal static partial class TimeRules
 
         if (NumberWords.TryCardinalWords(t, k, out var value, out var used) && value is >= 10 and <= 59)
         {
-            (minute, consumed) = (value, used);
+            var pronounOne = namesAnOption && used == 2 && t[k + 1].Is("one");
+            (minute, consumed) = pronounOne ? (value - 1, 1) : (value, used);
             return true;
         }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using VoiceAgent.Core.Conversation.Offline;
 
 namespace VoiceAgent.Core.Conversation.Understanding;
 
@@ -26,7 +25,7 @@ public static partial class YesNoClassifier
 
     private static YesNoAnswer ClassifyText(string utterance, string? pendingAction)
     {
-        var text = IntentClassifier.Normalise(utterance).TrimEnd('.');
+        var text = Phrases.Normalise(utterance).TrimEnd('.');
         switch (text)
         {
             case "":
@@ -49,7 +48,8 @@ public static partial class YesNoClassifier
             return YesNoAnswer.Unclear;
         }
 
-        // "no problem", "not a problem" agree; "not right", "not really" refuse.
+        // "no problem", "not a problem" agree; "not right", "not really" refuse; "that should do it" is neither.
+        text = Neutral().Replace(text, " ");
         text = Agreeing().Replace(text, " yes ");
         text = Refusing().Replace(text, " no ");
         var yes = Yes().IsMatch(text);
@@ -62,19 +62,24 @@ public static partial class YesNoClassifier
         };
     }
 
-    [GeneratedRegex(@"\b(wait|hold on|hang on|actually|hmm+|not sure|unsure|dont know|do not know|i dunno|dunno|maybe|perhaps|instead|change|make it|make that|rather|different|another|but|what|which|repeat|say that again|pardon)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // "change" is a hesitation as a verb ("can we change it"), not in a service's name ("yes, the oil change").
+    [GeneratedRegex(@"\b(wait|hold on|hang on|actually|hmm+|not sure|unsure|dont know|do not know|i dunno|dunno|maybe|perhaps|instead|(?<!\b(oil|tire|tires|filter|fluid|battery|wiper|coolant|transmission) )change|make it|make that|rather|different|another|but|what|which|repeat|say that again|pardon)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Hesitation();
 
     [GeneratedRegex(@"\b(mm+ ?hm+|mhm+|uh ?huh|uh hum|um hum)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Murmur();
 
+    [GeneratedRegex(@"\b(that|thatll|that will|that should|that would|thatd|that oughta|that ought to) do it\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Neutral();
+
     [GeneratedRegex(@"\b(no problem|not a problem|no worries|why not|no doubt)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Agreeing();
 
-    [GeneratedRegex(@"\b(not|isnt|doesnt|dont|wont|cant) (really|quite|right|correct|good|fine|ok|okay|work|works|sure|going to work|think so|want)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // "no, I'm good" and "nah we're fine" turn an offer down; the "good" in them is not a yes.
+    [GeneratedRegex(@"\b(not|isnt|doesnt|dont|wont|cant) (really|quite|right|correct|good|fine|ok|okay|work|works|sure|going to work|think so|want)\b|\b(no|nah|nope)( thanks| thank you)?( im| were| i am| we are| i think im)? (good|fine|all set|all good|ok|okay)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Refusing();
 
-    [GeneratedRegex(@"\b(yes|yeah|yea|yep|yup|ya|yah|yess|sure|ok|okay|k|correct|right|exactly|that works|works|sounds good|sounds great|sounds right|good|great|perfect|fine|please do|go ahead|do it|book it|absolutely|definitely|of course|affirmative|alright|all right|uh huh|mhm|mm hmm|certainly|confirm|confirmed|lets do it|it is|that is)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(yes|yeah|yea|yep|yup|ya|yah|yess|sure|ok|okay|k|correct|right|exactly|that works|works|sounds good|sounds great|sounds right|good|great|perfect|fine|please do|go ahead|do it|book it|absolutely|definitely|of course|affirmative|alright|all right|uh huh|mhm|mm hmm|certainly|confirm|confirmed|lets do it|it is|that is|i think so|i guess so|guess so|(thatll|that will|that would|that should|itll|it will|it would|that could) work|ill take (it|that|that one|the first one)|i will take (it|that)|lock (it|that) in|you bet|sign me up|put me down)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Yes();
 
     [GeneratedRegex(@"\b(no|nope|nah|negative|incorrect|wrong|nevermind|never mind|cancel|dont|do not|not)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

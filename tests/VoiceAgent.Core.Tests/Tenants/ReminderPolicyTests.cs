@@ -1,10 +1,11 @@
+using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Core.Tests.Tenants;
 
 public sealed class ReminderPolicyTests
 {
-    private static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+    private static readonly TenantTime Chicago = TenantTime.For("America/Chicago");
     private static readonly TimeSpan Cst = TimeSpan.FromHours(-6);
 
     [Fact]
@@ -50,6 +51,18 @@ public sealed class ReminderPolicyTests
         var due = DemoTenant.Profile.Reminders.DueAt(new DateTimeOffset(2027, 3, 15, 8, 0, 0, TimeSpan.FromHours(-5)), Chicago);
 
         Assert.Equal(new DateTimeOffset(2027, 3, 13, 19, 0, 0, Cst), due);
+        Assert.Equal(Cst, due.Offset);
+    }
+
+    [Fact]
+    public void DueAt_WindowEndsInTheRepeatedHour_ItsLastOccurrence()
+    {
+        // Monday 2026-11-02 12:00 CST → Sunday 12:00 CST, after a window that ends at 01:30 → Sunday's second 01:30.
+        var policy = ReminderPolicy.Default with { WindowStart = new TimeOnly(0, 0), WindowEnd = new TimeOnly(1, 30) };
+
+        var due = policy.DueAt(new DateTimeOffset(2026, 11, 2, 12, 0, 0, Cst), Chicago);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 1, 30, 0, Cst), due);
         Assert.Equal(Cst, due.Offset);
     }
 

@@ -55,7 +55,7 @@ public static class RaceCommand
             .Bind(storage);
 
         var store = new AppointmentStore(new VoiceAgentTables(Options.Create(storage)));
-        var day = SchedulingService.LocalDay(tenant, start);
+        var day = tenant.Time.DayOf(start);
         var cells = SchedulingService.Cells(tenant, service, start);
 
         // Warm up (connection, first request) before the gun, so this process races at full speed.
@@ -84,7 +84,7 @@ public static class RaceCommand
     /// <summary>Racer <paramref name="i"/>'s booking for one slot; each racer is its own customer.</summary>
     public static Appointment RaceAppointment(TenantProfile tenant, ServiceOffering service, DateTimeOffset start, string label, int i) => new()
     {
-        Id = $"{SchedulingService.LocalDay(tenant, start):yyyyMMdd}-{label}-{i:D4}",
+        Id = $"{tenant.Time.DayOf(start):yyyyMMdd}-{label}-{i:D4}",
         TenantId = tenant.Id,
         CustomerId = $"cust-{label}-{i:D4}",
         CustomerPhone = $"+1555557{i:D4}",

@@ -27,7 +27,7 @@ public static class ScenarioBook
             var customer = await customers.FindByPhoneAsync(tenant.Id, given.Customer, cancellationToken) ?? await AddCustomerAsync(customers, tenant, given.Customer, cancellationToken);
             var appointment = new Appointment
             {
-                Id = $"{SchedulingService.LocalDay(tenant, given.Start):yyyyMMdd}-given{i:D2}",
+                Id = $"{tenant.Time.DayOf(given.Start):yyyyMMdd}-given{i:D2}",
                 TenantId = tenant.Id,
                 CustomerId = customer.Id,
                 CustomerPhone = customer.PhoneNumber,
@@ -38,7 +38,7 @@ public static class ScenarioBook
                 Channel = "seed",
                 CreatedAt = scenario.Now,
             };
-            var outcome = await store.TryBookAsync(appointment, SchedulingService.LocalDay(tenant, given.Start), SchedulingService.Cells(tenant, service, given.Start), service.Capacity, cancellationToken);
+            var outcome = await store.TryBookAsync(appointment, tenant.Time.DayOf(given.Start), SchedulingService.Cells(tenant, service, given.Start), service.Capacity, cancellationToken);
             if (outcome != BookingOutcome.Booked)
             {
                 throw new ScenarioFileException($"{scenario.SourcePath}: given[{i}]: {service.Name} at {given.Start:O} could not be booked ({outcome}).");
@@ -51,7 +51,7 @@ public static class ScenarioBook
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(scenario);
-        var day = SchedulingService.LocalDay(DemoTenant.Profile, scenario.Now);
+        var day = DemoTenant.Profile.Time.Today(scenario.Now);
         var book = await services.GetRequiredService<AppointmentStore>().ListAsync(DemoTenant.Id, day.AddDays(-1), day.AddDays(120), customerId: null, cancellationToken);
         return new AppointmentOutcome(
             [.. book.Where(a => a.Status == AppointmentStatus.Booked && a.CallSid == callSid).Select(a => new ExpectedBooking(a.Service, a.Start))],

@@ -108,6 +108,6 @@ public sealed class IntentClassifierTests
     [InlineData("I'd like, um, an oil change.", "id like um an oil change.")]
     public void Normalise_Utterance_LowerCaseWithoutApostrophesOrNonAsciiLetters(string utterance, string expected)
     {
-        Assert.Equal(expected, IntentClassifier.Normalise(utterance));
+        Assert.Equal(expected, VoiceAgent.Core.Conversation.Understanding.Phrases.Normalise(utterance));
     }
 }

@@ -121,6 +121,19 @@ public sealed class AgentToolFunctionsTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task VerifyPin_ByFullName_VerifiesThatAccountOnly()
+    {
+        var tools = Tools(null);
+
+        var wrongName = (await Invoke(tools, "verify_pin", new() { ["fullName"] = "Bob Jones", ["pin"] = "4321" })).GetString();
+        var rightName = (await Invoke(tools, "verify_pin", new() { ["fullName"] = "john smith", ["pin"] = "4321" })).GetString();
+
+        Assert.Equal("Wrong", wrongName);
+        Assert.Equal("Verified", rightName);
+        Assert.Equal("John", (await tools.FindCustomerAsync(CancellationToken.None))?.FirstName);
+    }
+
+    [Fact]
     public async Task DecodeVin_ValidVin_NamesTheVehicle()
     {
         var result = await Invoke(Tools(John), "decode_vin", new() { ["vin"] = "1HGCM82633A004352" });

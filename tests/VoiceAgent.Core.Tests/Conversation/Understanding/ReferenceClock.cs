@@ -1,3 +1,5 @@
+using VoiceAgent.Core.Scheduling;
+
 namespace VoiceAgent.Core.Tests.Conversation.Understanding;
 
 /// <summary>Fixed shop-local "now" values the understanding tests resolve against (Northside Auto Care, America/Chicago).</summary>
@@ -12,7 +14,7 @@ internal static class ReferenceClock
     /// <summary>Wednesday 2026-12-30 23:30: the year rolls over within days, "tomorrow" is near midnight.</summary>
     public static readonly DateTime YearEnd = new(2026, 12, 30, 23, 30, 0);
 
-    public static TimeZoneInfo Chicago { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+    public static TenantTime Chicago { get; } = TenantTime.For("America/Chicago");
 
     public static DateTime Named(string name) => name switch
     {
