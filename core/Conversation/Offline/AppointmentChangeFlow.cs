@@ -23,7 +23,7 @@ internal static class AppointmentChangeFlow
         if (upcoming.Count == 0)
         {
             state.ClearTask();
-            return AgentReply.Listen($"I don't see any upcoming appointments for you. {BookingFlow.AnythingElse}");
+            return AgentReply.Listen(DialogPrompts.NoUpcoming);
         }
 
         state.Listed = [.. upcoming.Select(a => a.Id)];
@@ -35,7 +35,7 @@ internal static class AppointmentChangeFlow
         if (task == DialogTask.ListAppointments)
         {
             state.ClearTask();
-            return AgentReply.Listen($"You have {SlotSpeech.Or([.. upcoming.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])}. {BookingFlow.AnythingElse}");
+            return AgentReply.Listen(DialogPrompts.Appointments(SlotSpeech.Or([.. upcoming.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])));
         }
 
         var candidates = PointedAt(turn, upcoming, Narrow(turn, upcoming, useDate: task == DialogTask.Cancel));
@@ -45,9 +45,8 @@ internal static class AppointmentChangeFlow
         }
 
         state.Choices = [.. candidates.Select(a => a.Id)];
-        var verb = task == DialogTask.Cancel ? "cancel" : "move";
-        return BookingFlow.Ask(state, DialogStage.AwaitAppointmentChoice,
-            $"You have {SlotSpeech.Or([.. candidates.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])}. Which one would you like to {verb}?");
+        return PendingQuestion.Ask(state, DialogStage.AwaitAppointmentChoice,
+            DialogPrompts.WhichToChange(SlotSpeech.Or([.. candidates.Select(a => SlotSpeech.Appointment(turn.Tenant, a))]), cancel: task == DialogTask.Cancel));
     }
 
     public static async Task<AgentReply> ContinueAsync(TurnInput turn, CancellationToken cancellationToken)
@@ -66,7 +65,7 @@ internal static class AppointmentChangeFlow
 
             turn.NotUnderstood = picked is null;
             return picked is null
-                ? BookingFlow.Reprompt(state, "Sorry, which one?")
+                ? PendingQuestion.Reprompt(state, DialogPrompts.WhichOneAgain)
                 : await ChosenAsync(turn, picked, cancellationToken);
         }
 
@@ -75,7 +74,7 @@ internal static class AppointmentChangeFlow
         if (appointment is null)
         {
             state.ClearTask();
-            return AgentReply.Listen($"That appointment is no longer on the book. {BookingFlow.AnythingElse}");
+            return AgentReply.Listen(DialogPrompts.NoLongerBooked);
         }
 
         if (await RepickAsync(turn, upcoming, appointment, cancellationToken) is { } repicked)
@@ -90,14 +89,14 @@ internal static class AppointmentChangeFlow
                 state.ClearTask();
                 state.Unfocus();
                 return AgentReply.Listen(cancelled is null
-                    ? $"That appointment was already cancelled. {BookingFlow.AnythingElse}"
-                    : $"Done. Your {appointment.Service} on {SlotSpeech.When(turn.Tenant, appointment.Start)} is cancelled. {BookingFlow.AnythingElse}");
+                    ? DialogPrompts.AlreadyCancelled
+                    : DialogPrompts.Cancelled(appointment.Service, SlotSpeech.When(turn.Tenant, appointment.Start)));
             case YesNoAnswer.No:
                 state.ClearTask();
-                return AgentReply.Listen($"Okay, I'll leave it as it is. {BookingFlow.AnythingElse}");
+                return AgentReply.Listen(DialogPrompts.ThenAnythingElse(DialogPrompts.LeftAsItIs));
             default:
                 turn.NotUnderstood = true;
-                return BookingFlow.Reprompt(state, "Sorry, I didn't get that.");
+                return PendingQuestion.Reprompt(state, DialogPrompts.DidNotGet);
         }
     }
 
@@ -108,16 +107,16 @@ internal static class AppointmentChangeFlow
         FocusOn(turn, appointment);
         if (state.Task == DialogTask.Cancel)
         {
-            return BookingFlow.Ask(state, DialogStage.AwaitConfirmation,
-                $"I see your {appointment.Service} on {SlotSpeech.When(turn.Tenant, appointment.Start)}. Would you like me to cancel it?");
+            return PendingQuestion.Ask(state, DialogStage.AwaitConfirmation,
+                DialogPrompts.CancelReadBack(appointment.Service, SlotSpeech.When(turn.Tenant, appointment.Start)));
         }
 
         state.Service = appointment.Service;
         BookingFlow.Absorb(turn);
         if (state.Date is null && state.Time is null)
         {
-            return BookingFlow.Ask(state, DialogStage.AwaitDay,
-                $"Your {appointment.Service} is on {SlotSpeech.When(turn.Tenant, appointment.Start)}. What day and time would you like instead?");
+            return PendingQuestion.Ask(state, DialogStage.AwaitDay,
+                DialogPrompts.MoveWhen(appointment.Service, SlotSpeech.When(turn.Tenant, appointment.Start)));
         }
 
         return await BookingFlow.AdvanceAsync(turn, cancellationToken);
@@ -171,9 +170,8 @@ internal static class AppointmentChangeFlow
 
         state.AppointmentId = null;
         state.Choices = [.. others.Select(a => a.Id)];
-        var verb = state.Task == DialogTask.Cancel ? "cancel" : "move";
-        return BookingFlow.Ask(state, DialogStage.AwaitAppointmentChoice,
-            $"You also have {SlotSpeech.Or([.. others.Select(a => SlotSpeech.Appointment(turn.Tenant, a))])}. Which one would you like to {verb}?");
+        return PendingQuestion.Ask(state, DialogStage.AwaitAppointmentChoice,
+            DialogPrompts.WhichOtherToChange(SlotSpeech.Or([.. others.Select(a => SlotSpeech.Appointment(turn.Tenant, a))]), cancel: state.Task == DialogTask.Cancel));
     }
 
     private static Task<AgentReply> ChooseAgainAsync(TurnInput turn, Appointment appointment, CancellationToken cancellationToken)

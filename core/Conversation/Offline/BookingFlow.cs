@@ -11,10 +11,6 @@ namespace VoiceAgent.Core.Conversation.Offline;
 /// </summary>
 internal static class BookingFlow
 {
-    public const string AnythingElse = "Is there anything else I can help you with?";
-
-    private const string SuitsBetter = "No problem. What day or time would suit you better?";
-
     public static Task<AgentReply> StartAsync(TurnInput turn, CancellationToken cancellationToken)
     {
         turn.State.Task = DialogTask.Book;
@@ -46,13 +42,13 @@ internal static class BookingFlow
             {
                 state.Time = null;
                 state.Proposed = null;
-                return Ask(state, DialogStage.AwaitTime, "No problem. What day and time would work better for you?");
+                return PendingQuestion.Ask(state, DialogStage.AwaitTime, DialogPrompts.BetterDayAndTime);
             }
 
             if (!changed)
             {
                 turn.NotUnderstood = true;
-                return Reprompt(state, "Sorry, I didn't get that.");
+                return PendingQuestion.Reprompt(state, DialogPrompts.DidNotGet);
             }
 
             state.Proposed = null;
@@ -64,22 +60,30 @@ internal static class BookingFlow
             state.CallerName = NameExtractor.FromAnswer(turn.Text);
             turn.NotUnderstood = state.CallerName is null;
             return state.CallerName is null
-                ? Ask(state, DialogStage.AwaitName, "Sorry, I didn't catch your name. Could you say it again?")
+                ? PendingQuestion.Ask(state, DialogStage.AwaitName, DialogPrompts.NameNotCaught)
                 : await AdvanceAsync(turn, cancellationToken);
         }
 
+        // "Which one: a brake inspection or a state inspection?" answered "the state one".
+        if (state.Stage == DialogStage.AwaitService && turn.Service is null && ServiceMatcher.ByDistinctWord(turn.Text, turn.Tenant) is { } picked)
+        {
+            state.Service = picked.Name;
+            Absorb(turn);
+            return await AdvanceAsync(turn, cancellationToken);
+        }
+
         // Repeating the service already chosen is understood, just not new: ask the next question again.
-        if (!Absorb(turn) && turn.Service is null)
+        if (!Absorb(turn) && turn.Service is null && !Phrases.AsksForEarliest(turn.Text))
         {
             if (state.Stage == DialogStage.AwaitTime && turn.YesNo == YesNoAnswer.No)
             {
                 // "no" to the times offered is an answer, not a misunderstanding: ask what would suit instead.
                 state.Offered = [];
-                return Ask(state, DialogStage.AwaitTime, SuitsBetter);
+                return PendingQuestion.Ask(state, DialogStage.AwaitTime, DialogPrompts.SuitsBetter);
             }
 
             turn.NotUnderstood = true;
-            return Reprompt(state, "Sorry, I didn't catch that.");
+            return PendingQuestion.Reprompt(state, DialogPrompts.DidNotCatch);
         }
 
         return await AdvanceAsync(turn, cancellationToken);
@@ -181,10 +185,15 @@ internal static class BookingFlow
     {
         var state = turn.State;
         var tenant = turn.Tenant;
+        if (state.Service is null && ServiceMatcher.SharingAWord(turn.Text, tenant) is { Count: > 1 } sharing)
+        {
+            return PendingQuestion.Ask(state, DialogStage.AwaitService, DialogPrompts.WhichOfSimilar([.. sharing.Select(s => s.Name)]));
+        }
+
         if (state.Service is null || ServiceMatcher.ByName(state.Service, tenant) is not { } service)
         {
             var names = SlotSpeech.Or([.. tenant.Services.Select(s => s.Name)]);
-            return Ask(state, DialogStage.AwaitService, $"Which service do you need? We do {names}.");
+            return PendingQuestion.Ask(state, DialogStage.AwaitService, DialogPrompts.WhichService(names));
         }
 
         if (state.Date is null && state.Time is not null && state.Task == DialogTask.Reschedule)
@@ -200,28 +209,24 @@ internal static class BookingFlow
 
         if (state.Date is null && Phrases.AsksForEarliest(turn.Text))
         {
-            var next = await turn.Tools.NextFreeTimesAsync(service, turn.Today, 3, cancellationToken);
-            state.Offered = [.. next];
-            return next.Count == 0
-                ? Ask(state, DialogStage.AwaitDay, $"I don't see an opening for {SlotSpeech.Article(service.Name)} {service.Name} in the next two weeks. What day would you like?")
-                : Ask(state, DialogStage.AwaitTime, $"The earliest I have for {SlotSpeech.Article(service.Name)} {service.Name} is {SlotSpeech.Options(turn.Tenant, next)}. Would one of those work?");
+            return await SlotOffers.OfferEarliestAsync(turn, service, cancellationToken);
         }
 
         if (state.Date is not { } day)
         {
-            return Ask(state, DialogStage.AwaitDay, $"What day would you like to bring it in for the {service.Name}?");
+            return PendingQuestion.Ask(state, DialogStage.AwaitDay, DialogPrompts.WhatDay(service.Name));
         }
 
         if (state.Time is not { } timeOfDay)
         {
-            return await OfferTimesAsync(turn, service, day, cancellationToken);
+            return await SlotOffers.OfferTimesAsync(turn, service, day, cancellationToken);
         }
 
         var start = tenant.Time.At(day, timeOfDay);
         var check = await turn.Tools.CheckAvailabilityAsync(service, start, cancellationToken);
         if (check.Status != SlotStatus.Free)
         {
-            return OfferAlternatives(turn, check);
+            return SlotOffers.OfferAlternatives(turn, check);
         }
 
         if (state.Task == DialogTask.Book && await turn.Tools.FindCustomerAsync(cancellationToken) is null && state.CallerName is null)
@@ -230,16 +235,16 @@ internal static class BookingFlow
             {
                 var desk = tenant.DefaultTransferTarget;
                 return desk is null
-                    ? AgentReply.Hangup("I'm sorry, I need a phone number to book under, and I can't see yours. Please call back from your phone. Goodbye.")
-                    : AgentReply.Transfer($"I can't see your phone number, so let me connect you with our {desk.Department} to book that.", desk.Target);
+                    ? AgentReply.Hangup(DialogPrompts.NoCallerNumber)
+                    : AgentReply.Transfer(DialogPrompts.NoCallerNumberTransfer(desk.Department), desk.Target);
             }
 
             state.Proposed = start;
-            return Ask(state, DialogStage.AwaitName, "Great, that time is open. Can I get your name for the appointment?");
+            return PendingQuestion.Ask(state, DialogStage.AwaitName, DialogPrompts.TimeOpenAskName);
         }
 
         state.Proposed = start;
-        return Ask(state, DialogStage.AwaitConfirmation, await ReadBackAsync(turn, service, start, cancellationToken));
+        return PendingQuestion.Ask(state, DialogStage.AwaitConfirmation, await ReadBackAsync(turn, service, start, cancellationToken));
     }
 
     private static async Task<string> ReadBackAsync(TurnInput turn, ServiceOffering service, DateTimeOffset start, CancellationToken cancellationToken)
@@ -248,14 +253,13 @@ internal static class BookingFlow
         if (turn.State.Task == DialogTask.Reschedule && turn.State.AppointmentId is { } id
             && (await turn.Tools.ListMyAppointmentsAsync(cancellationToken)).FirstOrDefault(a => a.Id == id) is { } old)
         {
-            return $"I can move your {old.Service} from {SlotSpeech.When(tenant, old.Start)} to {SlotSpeech.When(tenant, start)}. Shall I do that?";
+            return DialogPrompts.MoveReadBack(old.Service, SlotSpeech.When(tenant, old.Start), SlotSpeech.When(tenant, start));
         }
 
         var customer = await turn.Tools.FindCustomerAsync(cancellationToken);
-        var vehicle = customer?.Vehicles.Count == 1 ? $" for your {customer.Vehicles[0].Describe()}" : string.Empty; // with several, VehicleFlow asks which
-        var name = customer is null && turn.State.CallerName is { } caller ? $", under the name {caller}" : string.Empty;
-        var then = turn.State.NextServices.Count > 0 ? $" Then we'll book the {SlotSpeech.Or(turn.State.NextServices)}." : string.Empty;
-        return $"Just to confirm: {SlotSpeech.Article(service.Name)} {service.Name}{vehicle} on {SlotSpeech.When(tenant, start)}{name}.{then} Shall I book it?";
+        var vehicle = customer?.Vehicles.Count == 1 ? customer.Vehicles[0].Describe() : null; // with several, VehicleFlow asks which
+        var name = customer is null ? turn.State.CallerName : null;
+        return DialogPrompts.BookReadBack(service.Name, SlotSpeech.When(tenant, start), vehicle, name, turn.State.NextServices);
     }
 
     private static async Task<AgentReply> CommitAsync(TurnInput turn, DateTimeOffset start, CancellationToken cancellationToken)
@@ -280,83 +284,28 @@ internal static class BookingFlow
                 state.Service = next;
                 state.Date = tenant.Time.DayOf(appointment.Start);
                 state.NextServices = rest;
-                return Ask(state, DialogStage.AwaitTime,
-                    $"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. Now the {next}: what time on {SlotSpeech.Day(state.Date.Value)} would suit you?");
+                return PendingQuestion.Ask(state, DialogStage.AwaitTime,
+                    DialogPrompts.BookedNowNext(SlotSpeech.Appointment(tenant, appointment), next, SlotSpeech.Day(state.Date.Value)));
             }
 
             // After the last of the services asked for, the car it is for (when the shop needs it): asked, never waited for.
             if (!moved && await VehicleFlow.AskAsync(turn, cancellationToken) is { } vehicleQuestion)
             {
-                return AgentReply.Listen($"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. {vehicleQuestion}");
+                return AgentReply.Listen(DialogPrompts.BookedThen(SlotSpeech.Appointment(tenant, appointment), vehicleQuestion));
             }
 
             return AgentReply.Listen(moved
-                ? $"Done. Your {appointment.Service} is now on {SlotSpeech.When(tenant, appointment.Start)}. {AnythingElse}"
-                : $"You're all set: {SlotSpeech.Appointment(tenant, appointment)}. We'll see you then. {AnythingElse}");
+                ? DialogPrompts.Moved(appointment.Service, SlotSpeech.When(tenant, appointment.Start))
+                : DialogPrompts.Booked(SlotSpeech.Appointment(tenant, appointment)));
         }
 
         if (result.Refusal is { } refusal)
         {
-            return OfferAlternatives(turn, refusal);
+            return SlotOffers.OfferAlternatives(turn, refusal);
         }
 
         state.ClearTask();
-        return AgentReply.Listen($"I'm sorry, I couldn't find that appointment anymore. {AnythingElse}");
-    }
-
-    private static async Task<AgentReply> OfferTimesAsync(TurnInput turn, ServiceOffering service, DateOnly day, CancellationToken cancellationToken)
-    {
-        var state = turn.State;
-        TimeOnly? from = state.DayPart is { } part ? DayParts.Start(part) : null;
-        TimeOnly? to = state.DayPart is { } p ? DayParts.End(p) : null;
-        var free = await turn.Tools.FreeTimesAsync(service, day, from, to, cancellationToken);
-        var when = state.DayPart is { } named ? $"{SlotSpeech.Day(day)} in the {named.ToString().ToLowerInvariant()}" : SlotSpeech.Day(day);
-        if (free.Count > 0)
-        {
-            state.Offered = [.. Spread(free, 3)];
-            return Ask(state, DialogStage.AwaitTime, $"For {SlotSpeech.Article(service.Name)} {service.Name} on {when} I have {SlotSpeech.Or([.. state.Offered.Select(s => SlotSpeech.TimeOf(turn.Tenant, s))])}. Which time works for you?");
-        }
-
-        var next = await turn.Tools.NextFreeTimesAsync(service, day.AddDays(1), 3, cancellationToken);
-        state.Offered = [.. next];
-        state.DayPart = null;
-        var closed = turn.Tenant.IsClosedOn(day) ? $"We're closed on {SlotSpeech.Day(day)}." : $"I don't have anything open on {when}.";
-        return next.Count == 0
-            ? Ask(state, DialogStage.AwaitDay, $"{closed} What other day would work for you?")
-            : Ask(state, DialogStage.AwaitTime, $"{closed} The next times I have are {SlotSpeech.Options(turn.Tenant, next)}. Would one of those work?");
-    }
-
-    public static AgentReply OfferAlternatives(TurnInput turn, SlotCheck check)
-    {
-        var state = turn.State;
-        var tenant = turn.Tenant;
-        var requested = SlotSpeech.When(tenant, check.Requested);
-        var reason = check.Status switch
-        {
-            SlotStatus.Full or SlotStatus.CalendarBusy => $"Sorry, {requested} is already taken.",
-            SlotStatus.ClosedDay => $"Sorry, we're closed on {SlotSpeech.Day(tenant.Time.DayOf(check.Requested))}.",
-            SlotStatus.OutsideHours => $"Sorry, {requested} is outside our opening hours.",
-            SlotStatus.TooSoon => $"Sorry, {requested} is too soon; appointments need at least {HoursOf(tenant.Booking.MinimumLeadTime)} notice.",
-            SlotStatus.BeyondHorizon => $"Sorry, I can only book up to {tenant.Booking.BookingHorizon.Days} days ahead.",
-            SlotStatus.NotOnGrid => "Appointments start on the hour or half hour.",
-            _ => $"Sorry, {requested} isn't available.",
-        };
-        state.Time = null;
-        state.Proposed = null;
-        state.Offered = [.. check.Alternatives];
-        return check.Alternatives.Count == 0
-            ? Ask(state, DialogStage.AwaitDay, $"{reason} What other day would work for you?")
-            : Ask(state, DialogStage.AwaitTime, $"{reason} The nearest times I have are {SlotSpeech.Options(tenant, check.Alternatives)}. Would one of those work?");
-    }
-
-    /// <summary>Asks the pending question again behind a short lead ("Sorry, I didn't get that."), keeping it as the prompt.</summary>
-    public static AgentReply Reprompt(DialogState state, string lead) => AgentReply.Listen($"{lead} {state.Prompt}");
-
-    public static AgentReply Ask(DialogState state, DialogStage stage, string question)
-    {
-        state.Stage = stage;
-        state.Prompt = question;
-        return AgentReply.Listen(question);
+        return AgentReply.Listen(DialogPrompts.AppointmentGone);
     }
 
     /// <summary>The time a shift ("an hour later") counts from: the one asked for, else, when moving, the appointment's.</summary>
@@ -397,9 +346,4 @@ internal static class BookingFlow
         // A yes to a list ("yeah, that works") takes the first time offered; the read-back that follows names it.
         return turn.State.Stage == DialogStage.AwaitTime && turn.YesNo == YesNoAnswer.Yes && turn.Phrase is null ? offered[0] : null;
     }
-
-    private static IEnumerable<DateTimeOffset> Spread(IReadOnlyList<DateTimeOffset> free, int count) =>
-        free.Count <= count ? free : Enumerable.Range(0, count).Select(i => free[i * (free.Count - 1) / (count - 1)]);
-
-    private static string HoursOf(TimeSpan lead) => lead.TotalHours == 1 ? "an hour's" : $"{lead.TotalHours:0} hours'";
 }

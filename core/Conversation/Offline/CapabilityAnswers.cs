@@ -10,17 +10,15 @@ namespace VoiceAgent.Core.Conversation.Offline;
 internal static class CapabilityAnswers
 {
     /// <summary>Said first, in Spanish, to a caller who asks for another language; the English offer follows.</summary>
-    public static readonly SpokenPart NoSpanish = new("Lo siento, por ahora solo puedo ayudarle en inglés.", "es-US");
-
-    private const string NoTexts = "I'm sorry, I can't send text messages from this call, so no text will come from us today.";
+    public static readonly SpokenPart NoSpanish = new(DialogPrompts.NoSpanish, "es-US");
 
     /// <summary>The answer to one of these requests, or null for any other intent.</summary>
     public static async Task<AgentReply?> AnswerAsync(TurnInput turn, CallerIntent intent, CancellationToken cancellationToken) => intent switch
     {
         CallerIntent.WalkIn => WalkIn(turn),
-        CallerIntent.JobStatus => HandoffFlow.AskForMessage(turn, "I'm sorry, I can't see the status of repairs from here. I can pass a message to our service desk so they can get back to you."),
-        CallerIntent.OtherLanguage => HandoffFlow.Offer(turn, "I'm sorry, I can only help in English right now.", NoSpanish),
-        CallerIntent.LeaveMessage => HandoffFlow.AskForMessage(turn, "Of course."),
+        CallerIntent.JobStatus => HandoffFlow.AskForMessage(turn, DialogPrompts.NoRepairStatus),
+        CallerIntent.OtherLanguage => HandoffFlow.Offer(turn, DialogPrompts.EnglishOnly, NoSpanish),
+        CallerIntent.LeaveMessage => HandoffFlow.AskForMessage(turn, DialogPrompts.OfCourse),
         CallerIntent.TextMessage => await TextMessageAsync(turn, cancellationToken),
         _ => null,
     };
@@ -39,14 +37,14 @@ internal static class CapabilityAnswers
         var state = turn.State;
         var faq = turn.Tenant.Faq.FirstOrDefault(f =>
             f.Topic.Contains("walk", StringComparison.OrdinalIgnoreCase) || f.Keywords.Any(k => k.Contains("walk", StringComparison.OrdinalIgnoreCase)));
-        var answer = faq?.Answer ?? "I can't promise a walk-in spot, because I can't see how busy the shop is today.";
+        var answer = faq?.Answer ?? DialogPrompts.NoWalkInPromise;
         if (state.Stage != DialogStage.None)
         {
-            return AgentReply.Listen($"{answer} Booking a time is the sure way. {state.Prompt}");
+            return AgentReply.Listen(DialogPrompts.WalkInMidTask(answer, state.Prompt ?? string.Empty));
         }
 
         state.PendingOffer = FollowUpOffer.Booking; // "yes" starts a booking
-        return AgentReply.Listen($"{answer} Would you like me to book you a time, so we're ready for you? Or I can take a message for our service desk.");
+        return AgentReply.Listen(DialogPrompts.WalkInOffer(answer));
     }
 
     private static async Task<AgentReply> TextMessageAsync(TurnInput turn, CancellationToken cancellationToken)
@@ -57,8 +55,8 @@ internal static class CapabilityAnswers
             ? []
             : (await turn.Tools.ListMyAppointmentsAsync(cancellationToken)).Where(a => booked.Contains(a.Id)).ToList();
         var details = appointments.Count == 0
-            ? "When you book, I'll read the details back so you can write them down."
-            : $"Here are the details again, so you can write them down: {string.Join(", and ", appointments.Select(a => SlotSpeech.Appointment(turn.Tenant, a)))}.";
-        return AgentReply.Listen($"{NoTexts} {details} {(state.Stage == DialogStage.None ? BookingFlow.AnythingElse : state.Prompt)}");
+            ? DialogPrompts.DetailsWhenBooked
+            : DialogPrompts.DetailsAgain(string.Join(", and ", appointments.Select(a => SlotSpeech.Appointment(turn.Tenant, a))));
+        return AgentReply.Listen(DialogPrompts.NoTextsThen(details, (state.Stage == DialogStage.None ? DialogPrompts.AnythingElse : state.Prompt) ?? string.Empty));
     }
 }

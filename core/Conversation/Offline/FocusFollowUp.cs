@@ -16,9 +16,9 @@ internal static class FocusFollowUp
         switch (intent)
         {
             case CallerIntent.NeverMind:
-                return AgentReply.Listen($"No problem. {BookingFlow.AnythingElse}");
+                return AgentReply.Listen(DialogPrompts.NoProblemAnythingElse);
             case CallerIntent.Price when turn.Service is null:
-                return PriceOfFocus(turn, then: BookingFlow.AnythingElse);
+                return PriceOfFocus(turn, then: DialogPrompts.AnythingElse);
             case CallerIntent.Book when turn.Service is not null && state.FocusDay is { } day && Phrases.Adds(turn.Text):
                 // "And a tire rotation too": the same day as the appointment just discussed unless another day is said
                 // ("the day after", "on Friday"), and right after it when that time is free.
@@ -51,19 +51,10 @@ internal static class FocusFollowUp
         var name = turn.Service?.Name ?? state.Service ?? state.FocusService;
         if (name is null || ServiceMatcher.ByName(name, turn.Tenant) is not { } service)
         {
-            return AgentReply.Listen($"Which service would you like a price for? We do {SlotSpeech.Or([.. turn.Tenant.Services.Select(s => s.Name)])}.");
+            return AgentReply.Listen(DialogPrompts.WhichServicePrice(SlotSpeech.Or([.. turn.Tenant.Services.Select(s => s.Name)])));
         }
 
-        return AgentReply.Listen($"{PriceSentence(service)} {then}");
-    }
-
-    /// <summary>"An oil change costs $49.99." or, with no set price, that it depends on the car.</summary>
-    public static string PriceSentence(Tenants.ServiceOffering service)
-    {
-        var article = SlotSpeech.Article(service.Name);
-        return service.Price is { } price
-            ? $"{char.ToUpperInvariant(article[0])}{article[1..]} {service.Name} costs ${price:0.00}."
-            : $"I don't have a set price for {article} {service.Name}; it depends on the car.";
+        return AgentReply.Listen($"{DialogPrompts.Price(service.Name, service.Price)} {then}");
     }
 
     /// <summary>The end of the appointment in focus, when <paramref name="service"/> can start then.</summary>

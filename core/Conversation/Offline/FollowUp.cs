@@ -8,8 +8,6 @@ namespace VoiceAgent.Core.Conversation.Offline;
 /// </summary>
 internal static class FollowUp
 {
-    public const string WhatElse = "What else can I help you with?";
-
     /// <summary>Takes the offer the last reply made; each reply makes its own (see <see cref="Remember"/>).</summary>
     public static FollowUpOffer Take(DialogState state)
     {
@@ -22,7 +20,7 @@ internal static class FollowUp
     public static AgentReply Remember(DialogState state, AgentReply reply)
     {
         if (state.PendingOffer == FollowUpOffer.None && state.Stage == DialogStage.None && reply.Action == CallAction.Listen
-            && (reply.Speech.EndsWith(BookingFlow.AnythingElse, StringComparison.Ordinal) || reply.Speech.EndsWith(WhatElse, StringComparison.Ordinal)))
+            && (reply.Speech.EndsWith(DialogPrompts.AnythingElse, StringComparison.Ordinal) || reply.Speech.EndsWith(DialogPrompts.WhatElse, StringComparison.Ordinal)))
         {
             state.PendingOffer = FollowUpOffer.AnythingElse;
         }
@@ -42,15 +40,15 @@ internal static class FollowUp
         switch (offer)
         {
             case FollowUpOffer.AnythingElse when turn.YesNo == YesNoAnswer.No && bare:
-                return AgentReply.Hangup($"Okay. Thanks for calling {turn.Tenant.Name}. Have a great day. Goodbye!");
+                return AgentReply.Hangup(DialogPrompts.AnythingElseDeclined(turn.Tenant.Name));
             case FollowUpOffer.AnythingElse when turn.YesNo == YesNoAnswer.Yes && intent == CallerIntent.Unknown && turn.Phrase is null:
-                return AgentReply.Listen(WhatElse);
+                return AgentReply.Listen(DialogPrompts.WhatElse);
             case FollowUpOffer.Booking when turn.YesNo == YesNoAnswer.Yes && (bare || intent == CallerIntent.Book) && intent != CallerIntent.Goodbye
                 && (turn.Service is null || turn.Service.Name == state.Service):
                 return await BookingFlow.StartAsync(turn, cancellationToken);
             case FollowUpOffer.Booking when turn.YesNo == YesNoAnswer.No && bare:
                 state.Service = null;
-                return AgentReply.Listen($"No problem. {BookingFlow.AnythingElse}");
+                return AgentReply.Listen(DialogPrompts.NoProblemAnythingElse);
         }
 
         return intent == CallerIntent.Faq && turn.Service is { } service && IsPriceAnswer(turn) ? OfferBooking(turn, service.Name) : null;
@@ -61,7 +59,7 @@ internal static class FollowUp
     {
         turn.State.Service = service;
         turn.State.PendingOffer = FollowUpOffer.Booking;
-        return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} Would you like to book one?");
+        return AgentReply.Listen(DialogPrompts.ThenOfferBooking(turn.Tools.BusinessInfo(turn.Text)));
     }
 
     private static bool IsPriceAnswer(TurnInput turn) =>

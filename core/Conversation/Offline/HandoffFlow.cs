@@ -8,8 +8,6 @@ namespace VoiceAgent.Core.Conversation.Offline;
 /// </summary>
 internal static class HandoffFlow
 {
-    public const string MessagePrompt = "What would you like me to tell them?";
-
     public static bool IsOffer(DialogStage stage) => stage is DialogStage.AwaitHandoffChoice or DialogStage.AwaitMessageOffer;
 
     /// <summary>Offers to connect the caller with the default department while the shop is open, else to take a message.</summary>
@@ -23,14 +21,14 @@ internal static class HandoffFlow
         if (desk is not null && turn.Tenant.IsOpenAt(turn.Context.Now))
         {
             state.Stage = DialogStage.AwaitHandoffChoice;
-            state.Prompt = $"Would you like me to connect you with our {desk.Department}?";
+            state.Prompt = DialogPrompts.OfferPerson(desk.Department);
             offer = $"{lead} {state.Prompt}";
         }
         else
         {
             state.Stage = DialogStage.AwaitMessageOffer;
-            state.Prompt = $"Would you like me to take a message for {DeskName(turn)}?";
-            offer = $"{lead} The shop is closed at the moment, so nobody can take the call. {state.Prompt}";
+            state.Prompt = DialogPrompts.OfferMessage(DeskName(turn));
+            offer = DialogPrompts.ClosedThenOffer(lead, state.Prompt);
         }
 
         return before is null ? AgentReply.Listen(offer) : AgentReply.Listen(before, new SpokenPart(offer));
@@ -42,8 +40,8 @@ internal static class HandoffFlow
         var state = turn.State;
         Remember(state);
         state.Stage = DialogStage.AwaitStaffMessage;
-        state.Prompt = MessagePrompt;
-        return AgentReply.Listen($"{lead} {MessagePrompt}");
+        state.Prompt = DialogPrompts.MessagePrompt;
+        return AgentReply.Listen($"{lead} {DialogPrompts.MessagePrompt}");
     }
 
     /// <summary>The caller's answer to an offer: a reply for yes or no; null (with the pending question restored) for anything else.</summary>
@@ -54,16 +52,16 @@ internal static class HandoffFlow
         {
             case YesNoAnswer.Yes when state.Stage == DialogStage.AwaitMessageOffer:
                 state.Stage = DialogStage.AwaitStaffMessage;
-                state.Prompt = MessagePrompt;
-                return AgentReply.Listen($"Sure. {MessagePrompt}");
+                state.Prompt = DialogPrompts.MessagePrompt;
+                return AgentReply.Listen(DialogPrompts.SureMessage);
             case YesNoAnswer.Yes:
                 var desk = turn.Tenant.DefaultTransferTarget;
                 state.ClearTask();
                 return desk is null
-                    ? AgentReply.Hangup("I'm sorry, there's nobody I can transfer you to right now. Please call back during business hours. Goodbye!")
-                    : AgentReply.Transfer($"Okay, let me connect you with our {desk.Department}. One moment please.", desk.Target);
+                    ? AgentReply.Hangup(DialogPrompts.NobodyToTransferTo)
+                    : AgentReply.Transfer(DialogPrompts.Connected(desk.Department), desk.Target);
             case YesNoAnswer.No:
-                return Resume(state, "No problem, let's keep going.");
+                return Resume(state, DialogPrompts.KeepGoing);
             default:
                 Restore(state);
                 return null;
@@ -80,18 +78,18 @@ internal static class HandoffFlow
             switch (AnswerOf(turn))
             {
                 case YesNoAnswer.No:
-                    return Resume(state, "Okay, no message.");
+                    return Resume(state, DialogPrompts.NoMessage);
                 case YesNoAnswer.Yes:
-                    return AgentReply.Listen($"Go ahead. {MessagePrompt}");
+                    return AgentReply.Listen(DialogPrompts.GoAheadMessage);
             }
         }
 
         turn.Tools.TakeMessage(turn.Text.Trim());
-        return Resume(state, $"Thanks, I've passed that on to {DeskName(turn)}.");
+        return Resume(state, DialogPrompts.MessagePassedOn(DeskName(turn)));
     }
 
     private static string DeskName(TurnInput turn) =>
-        turn.Tenant.DefaultTransferTarget is { } desk ? $"our {desk.Department}" : "the shop";
+        DialogPrompts.Desk(turn.Tenant.DefaultTransferTarget?.Department);
 
     /// <summary>Yes or no, also in Spanish ("sí", which normalises to "s").</summary>
     private static YesNoAnswer AnswerOf(TurnInput turn) =>
@@ -118,7 +116,7 @@ internal static class HandoffFlow
     {
         Restore(state);
         return AgentReply.Listen(state.Stage == DialogStage.None
-            ? $"{lead} {BookingFlow.AnythingElse}"
+            ? DialogPrompts.ThenAnythingElse(lead)
             : $"{lead} {state.Prompt}");
     }
 }

@@ -13,10 +13,6 @@ internal static class IdentityFlow
 {
     public const int MaxAccountLookups = 2;
 
-    public const string AccountQuestion = "What's the phone number on your account, or your PIN?";
-
-    private const string PinQuestion = "Please say or key in your PIN.";
-
     private static readonly Dictionary<string, char> DigitWords = new(StringComparer.OrdinalIgnoreCase)
     {
         ["zero"] = '0', ["oh"] = '0', ["o"] = '0', ["one"] = '1', ["two"] = '2', ["to"] = '2', ["too"] = '2', ["three"] = '3',
@@ -26,8 +22,7 @@ internal static class IdentityFlow
     public static AgentReply Start(TurnInput turn)
     {
         NoteName(turn);
-        return BookingFlow.Ask(turn.State, DialogStage.AwaitAccountPhone,
-            $"I don't see an account for the number you're calling from. {AccountQuestion}");
+        return PendingQuestion.Ask(turn.State, DialogStage.AwaitAccountPhone, DialogPrompts.NoAccountForNumber);
     }
 
     public static async Task<AgentReply> ContinueAsync(TurnInput turn, CancellationToken cancellationToken)
@@ -41,7 +36,7 @@ internal static class IdentityFlow
                 if (digits.Length is >= 10 and <= 15)
                 {
                     state.AccountPhone = digits;
-                    return BookingFlow.Ask(state, DialogStage.AwaitPin, $"Thanks. {PinQuestion}");
+                    return PendingQuestion.Ask(state, DialogStage.AwaitPin, DialogPrompts.ThanksPin);
                 }
 
                 if (IsPin(digits))
@@ -50,14 +45,14 @@ internal static class IdentityFlow
                     // (a PIN is never kept in the call's state).
                     return state.CallerName is { } name
                         ? await VerifyAsync(turn, turn.Tools.VerifyPinByNameAsync(name, digits, cancellationToken), cancellationToken)
-                        : BookingFlow.Ask(state, DialogStage.AwaitAccountName, "Thanks. And what's the full name on the account?");
+                        : PendingQuestion.Ask(state, DialogStage.AwaitAccountName, DialogPrompts.AccountName);
                 }
 
                 state.AccountLookups++;
                 turn.NotUnderstood = true;
                 return state.AccountLookups >= MaxAccountLookups
-                    ? ToDesk(turn, "I'm sorry, I couldn't get that.")
-                    : BookingFlow.Ask(state, DialogStage.AwaitAccountPhone, $"Sorry, I didn't get that. {AccountQuestion} You can say it digit by digit, or key it in.");
+                    ? ToDesk(turn, DialogPrompts.AccountNotCaught)
+                    : PendingQuestion.Ask(state, DialogStage.AwaitAccountPhone, DialogPrompts.AccountAgain);
             case DialogStage.AwaitAccountName:
                 state.CallerName = NameExtractor.FromAnswer(turn.Text);
                 if (state.CallerName is null)
@@ -65,17 +60,17 @@ internal static class IdentityFlow
                     turn.NotUnderstood = true;
                     state.AccountLookups++;
                     return state.AccountLookups >= MaxAccountLookups
-                        ? ToDesk(turn, "I'm sorry, I couldn't get that name.")
-                        : BookingFlow.Ask(state, DialogStage.AwaitAccountName, "Sorry, I didn't catch the name. Could you say your first and last name?");
+                        ? ToDesk(turn, DialogPrompts.AccountNameNotCaught)
+                        : PendingQuestion.Ask(state, DialogStage.AwaitAccountName, DialogPrompts.AccountNameAgain);
                 }
 
-                return BookingFlow.Ask(state, DialogStage.AwaitPin, $"Thanks, {state.CallerName}. {PinQuestion}");
+                return PendingQuestion.Ask(state, DialogStage.AwaitPin, DialogPrompts.ThanksNamePin(state.CallerName));
             default:
                 var pin = Digits(turn.Input);
                 if (!IsPin(pin))
                 {
                     turn.NotUnderstood = true;
-                    return BookingFlow.Ask(state, DialogStage.AwaitPin, $"Sorry, I need the 4 to 6 digit PIN on the account. {PinQuestion}");
+                    return PendingQuestion.Ask(state, DialogStage.AwaitPin, DialogPrompts.PinAgain);
                 }
 
                 return await VerifyAsync(turn, state.AccountPhone is { } phone
@@ -93,14 +88,14 @@ internal static class IdentityFlow
                 var customer = await turn.Tools.FindCustomerAsync(cancellationToken);
                 state.CallerName = null; // the account's own name is used from here on
                 var reply = await AppointmentChangeFlow.StartAsync(turn, state.Task, cancellationToken);
-                return reply with { Speech = $"Thanks, {customer?.FirstName}, you're verified. {reply.Speech}" };
+                return reply with { Speech = DialogPrompts.Verified(customer?.FirstName, reply.Speech) };
             case PinCheck.Locked:
-                return ToDesk(turn, "I'm sorry, that PIN doesn't match our records.");
+                return ToDesk(turn, DialogPrompts.PinLocked);
             case PinCheck.NoPinOnAccount:
                 state.ClearTask();
-                return HandoffFlow.Offer(turn, "I'm sorry, I can't verify that account over the phone.");
+                return HandoffFlow.Offer(turn, DialogPrompts.CannotVerify);
             default:
-                return BookingFlow.Ask(state, DialogStage.AwaitPin, $"That PIN didn't match. {PinQuestion}");
+                return PendingQuestion.Ask(state, DialogStage.AwaitPin, DialogPrompts.PinMismatch);
         }
     }
 
@@ -144,7 +139,7 @@ internal static class IdentityFlow
         turn.State.ClearTask();
         var desk = turn.Tenant.DefaultTransferTarget;
         return desk is null
-            ? AgentReply.Hangup($"{lead} Please call back from the phone on your account. Goodbye.")
-            : AgentReply.Transfer($"{lead} Let me connect you with our {desk.Department}, who can help.", desk.Target);
+            ? AgentReply.Hangup(DialogPrompts.NotVerifiedGoodbye(lead))
+            : AgentReply.Transfer(DialogPrompts.NotVerifiedTransfer(lead, desk.Department), desk.Target);
     }
 }

@@ -18,8 +18,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
     public AgentReply Greet(ConversationContext context, DialogState state)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var name = context.Customer is { } customer ? $", {customer.FirstName}" : string.Empty;
-        return AgentReply.Listen($"Thanks for calling {context.Tenant.Name}{name}. How can I help you today?");
+        return AgentReply.Listen(DialogPrompts.Greeting(context.Tenant.Name, context.Customer?.FirstName));
     }
 
     public async Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken)
@@ -37,8 +36,8 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             }
 
             return state.Silences >= MaxSilences
-                ? AgentReply.Hangup($"I haven't heard anything, so I'll let you go. Thanks for calling {tenant.Name}. Goodbye!")
-                : AgentReply.Listen($"Sorry, I didn't hear anything. {state.Prompt ?? "How can I help you today?"}");
+                ? AgentReply.Hangup(DialogPrompts.SilenceGoodbye(tenant.Name))
+                : AgentReply.Listen(DialogPrompts.DidNotHear(state.Prompt ?? DialogPrompts.HowCanIHelp));
         }
 
         state.Silences = 0;
@@ -54,7 +53,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
         // closed, a message) is offered, never forced. A flow's own hand-over (PIN lockout) stands.
         state.Misunderstandings++;
         return state.Misunderstandings >= MaxMisunderstandings && reply.Action == CallAction.Listen
-            ? HandoffFlow.Offer(turn, "I'm sorry, I'm having trouble understanding.")
+            ? HandoffFlow.Offer(turn, DialogPrompts.TroubleUnderstanding)
             : reply;
     }
 
@@ -76,7 +75,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
         var intent = IntentClassifier.Classify(turn.Text, tenant);
         if (intent == CallerIntent.Transfer)
         {
-            return TransferTo(turn, IntentClassifier.FindDepartment(turn.Text, tenant) ?? tenant.DefaultTransferTarget, "Sure, let me connect you");
+            return TransferTo(turn, IntentClassifier.FindDepartment(turn.Text, tenant) ?? tenant.DefaultTransferTarget, DialogPrompts.ConnectLead);
         }
 
         // The car question after a booking takes any answer; a new request instead (null) is routed as usual below.
@@ -102,27 +101,21 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             {
                 // The caller is leaving mid-task: nothing was written without a yes, so just say goodbye.
                 state.ClearTask();
-                return AgentReply.Hangup($"No problem. Thanks for calling {tenant.Name}. Goodbye!");
+                return AgentReply.Hangup(DialogPrompts.LeavingGoodbye(tenant.Name));
             }
 
             if (Abandons(state, intent, turn))
             {
                 // "Never mind", or "actually, cancel it" at a booking's read-back: nothing is written.
-                var left = state.Task switch
-                {
-                    DialogTask.Book => "No problem, I won't book that.",
-                    DialogTask.Reschedule => "Okay, I'll leave it where it is.",
-                    DialogTask.Cancel => "Okay, I'll leave it as it is.",
-                    _ => "No problem.",
-                };
+                var abandoned = DialogPrompts.Abandoned(state.Task);
                 state.ClearTask();
-                return AgentReply.Listen($"{left} {BookingFlow.AnythingElse}");
+                return AgentReply.Listen(abandoned);
             }
 
             if (intent == CallerIntent.Price && turn.Phrase is null)
             {
                 // "How much is that?" or "how much is a tire rotation?" mid-task: answered, then the pending question again.
-                return FocusFollowUp.PriceOfFocus(turn, then: state.Prompt ?? BookingFlow.AnythingElse);
+                return FocusFollowUp.PriceOfFocus(turn, then: state.Prompt ?? DialogPrompts.AnythingElse);
             }
 
             if (SwitchesTask(state, intent, turn) is { } switchTo)
@@ -176,19 +169,19 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                 return await BookingFlow.StartAsync(turn, cancellationToken);
             case CallerIntent.Hours:
             case CallerIntent.Faq:
-                return AgentReply.Listen($"{turn.Tools.BusinessInfo(turn.Text)} {BookingFlow.AnythingElse}");
+                return AgentReply.Listen(DialogPrompts.ThenAnythingElse(turn.Tools.BusinessInfo(turn.Text)));
             case CallerIntent.Goodbye:
-                return AgentReply.Hangup($"Thanks for calling {tenant.Name}. Have a great day. Goodbye!");
+                return AgentReply.Hangup(DialogPrompts.Goodbye(tenant.Name));
             case CallerIntent.Price:
                 var service = turn.Service!;
                 state.Service = service.Name; // "can I book one?" or "yes" next means this service
                 state.FocusService = service.Name;
                 state.PendingOffer = FollowUpOffer.Booking;
                 return AgentReply.Listen(service.Price is not null
-                    ? $"{FocusFollowUp.PriceSentence(service)} Would you like to book one?"
-                    : $"{FocusFollowUp.PriceSentence(service)} I can book one for you, or connect you with the service desk for a quote.");
+                    ? DialogPrompts.ThenOfferBooking(DialogPrompts.Price(service.Name, service.Price))
+                    : DialogPrompts.ThenOfferBookingOrQuote(DialogPrompts.Price(service.Name, service.Price)));
             case CallerIntent.Thanks:
-                return AgentReply.Listen($"You're welcome. {BookingFlow.AnythingElse}");
+                return AgentReply.Listen(DialogPrompts.YoureWelcome);
             default:
                 // Walk-ins, repair status, another language, texts, a message: understood, answered honestly.
                 if (await CapabilityAnswers.AnswerAsync(turn, intent, cancellationToken) is { } capability)
@@ -196,8 +189,13 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
                     return capability;
                 }
 
+                if (ServiceMatcher.SharingAWord(turn.Text, tenant).Count > 1)
+                {
+                    return await BookingFlow.StartAsync(turn, cancellationToken); // "I need an inspection": which one?
+                }
+
                 turn.NotUnderstood = true;
-                return AgentReply.Listen("Sorry, I didn't catch that. I can book, move or cancel an appointment, tell you our hours or our address, or connect you with someone at the shop. What would you like?");
+                return AgentReply.Listen(DialogPrompts.NotUnderstood);
         }
     }
 
@@ -211,16 +209,17 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
     {
         CallerIntent.Book when state.Task != DialogTask.Book && turn.Service is not null && !ChoosingAppointment(state) => DialogTask.Book,
         CallerIntent.Cancel when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.Cancel,
-        CallerIntent.Reschedule when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.Reschedule,
+        // "Can you change it to three" while booking: "it" is the booking being made, so the time is taken, not a move.
+        CallerIntent.Reschedule when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation && !Phrases.RefersBack(turn.Text) => DialogTask.Reschedule,
         CallerIntent.ListAppointments when state.Task == DialogTask.Book && state.Stage != DialogStage.AwaitConfirmation => DialogTask.ListAppointments,
         _ => null,
     };
 
     /// <summary>"Never mind" during a task, or "cancel that" at a booking's read-back (with no new day, time or service).</summary>
     private static bool Abandons(DialogState state, CallerIntent intent, TurnInput turn) =>
-        turn.Phrase is null && turn.Service is null && state.Task != DialogTask.None
-        && (intent == CallerIntent.NeverMind
-            || (intent == CallerIntent.Cancel && state.Task == DialogTask.Book && state.Stage == DialogStage.AwaitConfirmation));
+        turn.Phrase is null && state.Task != DialogTask.None
+        && ((intent == CallerIntent.NeverMind && (turn.Service is null || turn.Service.Name == state.Service)) // "never mind the oil change"
+            || (intent == CallerIntent.Cancel && turn.Service is null && state.Task == DialogTask.Book && state.Stage == DialogStage.AwaitConfirmation));
 
     private static bool ChoosingAppointment(DialogState state) =>
         state.Stage == DialogStage.AwaitAppointmentChoice
@@ -230,7 +229,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
     {
         turn.State.ClearTask();
         return target is null
-            ? AgentReply.Hangup("I'm sorry, there's nobody I can transfer you to right now. Please call back during business hours. Goodbye!")
-            : AgentReply.Transfer($"{lead} with our {target.Department}. One moment please.", target.Target);
+            ? AgentReply.Hangup(DialogPrompts.NobodyToTransferTo)
+            : AgentReply.Transfer(DialogPrompts.Connecting(lead, target.Department), target.Target);
     }
 }

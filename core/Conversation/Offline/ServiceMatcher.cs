@@ -34,6 +34,40 @@ public static class ServiceMatcher
             .Select(m => m.Service)];
     }
 
+    /// <summary>
+    /// The services a caller may mean by a word several service names share ("an inspection": brake or state
+    /// inspection). Empty unless at least two match, so a lone word never books a service by itself.
+    /// </summary>
+    public static IReadOnlyList<ServiceOffering> SharingAWord(string utterance, TenantProfile tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var words = Stems(utterance).Where(w => w.Length >= 4).ToHashSet(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            var sharing = tenant.Services.Where(s => Stems(s.Name).Contains(word)).ToList();
+            if (sharing.Count >= 2)
+            {
+                return sharing;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>
+    /// After "which one: a brake inspection or a state inspection?", a word of one service's name that no other
+    /// service name has ("state", "the brake one").
+    /// </summary>
+    public static ServiceOffering? ByDistinctWord(string utterance, TenantProfile tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var words = Stems(utterance);
+        var named = tenant.Services
+            .Where(s => Stems(s.Name).Any(w => w.Length >= 4 && words.Contains(w) && tenant.Services.Count(o => Stems(o.Name).Contains(w)) == 1))
+            .ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
+
     public static ServiceOffering? ByName(string name, TenantProfile tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);

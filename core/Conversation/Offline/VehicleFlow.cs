@@ -13,10 +13,6 @@ namespace VoiceAgent.Core.Conversation.Offline;
 /// </summary>
 internal static class VehicleFlow
 {
-    public const string NoProblem = "No problem, you're all set.";
-
-    private const string DescribeIt = "what's the year, make and model of the car, or its VIN?";
-
     /// <summary>Words dropped from either end of an answer when looking for a VIN in it ("yeah, it's ... I think").</summary>
     private const int MaxWordsAroundVin = 3;
 
@@ -41,7 +37,7 @@ internal static class VehicleFlow
 
         var question = Question(customer, state.Booked.Count);
         Ask(state, question);
-        return customer.Vehicles.Count == 0 ? $"One more thing, so the shop can get ready: {question}" : question;
+        return customer.Vehicles.Count == 0 ? DialogPrompts.OneMoreThing(question) : question;
     }
 
     /// <summary>
@@ -76,13 +72,13 @@ internal static class VehicleFlow
         }
 
         var noted = vehicle is not null && await turn.Tools.SaveVehicleAsync(vehicle, cancellationToken) is { } kept
-            ? chosen is not null ? $"Got it, your {kept.Describe()}."
-                : vin is not null ? (kept.Describe() is { Length: > 0 } decoded ? $"Thanks, that VIN is {Article(decoded)} {decoded}; I've noted it." : "Thanks, I've noted the VIN.")
-                : $"Thanks, I've noted the {kept.Describe()}."
+            ? chosen is not null ? DialogPrompts.VehicleChosen(kept.Describe())
+                : vin is not null ? (kept.Describe() is { Length: > 0 } decoded ? DialogPrompts.VinDecoded(Article(decoded), decoded) : DialogPrompts.VinNoted)
+                : DialogPrompts.VehicleNoted(kept.Describe())
             : null;
         if (intent == CallerIntent.Goodbye)
         {
-            return AgentReply.Hangup($"{noted ?? NoProblem} Thanks for calling {turn.Tenant.Name}. Goodbye!");
+            return AgentReply.Hangup(DialogPrompts.VehicleGoodbye(noted ?? DialogPrompts.VehicleNoProblem, turn.Tenant.Name));
         }
 
         if (noted is not null)
@@ -104,13 +100,13 @@ internal static class VehicleFlow
     {
         state.Stage = DialogStage.None;
         state.Prompt = null;
-        return Done(state, NoProblem);
+        return Done(state, DialogPrompts.VehicleNoProblem);
     }
 
     private static AgentReply Done(DialogState state, string said)
     {
         state.PendingOffer = FollowUpOffer.AnythingElse;
-        return AgentReply.Listen($"{said} {BookingFlow.AnythingElse}");
+        return AgentReply.Listen(DialogPrompts.ThenAnythingElse(said));
     }
 
     private static void Ask(DialogState state, string question)
@@ -121,8 +117,8 @@ internal static class VehicleFlow
     }
 
     private static string Question(Customer customer, int booked) => customer.Vehicles.Count == 0
-        ? DescribeIt
-        : $"Which car {(booked > 1 ? "are these" : "is this")} for: {SlotSpeech.Or([.. customer.Vehicles.Select(v => $"your {v.Describe()}")])}?";
+        ? DialogPrompts.DescribeVehicle
+        : DialogPrompts.WhichVehicle(customer.Vehicles.Select(v => v.Describe()), several: booked > 1);
 
     /// <summary>A VIN in the answer, checked and decoded; or whether the answer looked like a VIN that did not check out.</summary>
     private static async Task<(VinDecoding? Decoding, bool Attempted)> VinAsync(TurnInput turn, CancellationToken cancellationToken)
@@ -157,13 +153,13 @@ internal static class VehicleFlow
     {
         if (vinAttempted)
         {
-            return "Sorry, that VIN didn't check out; a character may have been misheard. Could you say it again, or just tell me the year, make and model?";
+            return DialogPrompts.VinDidNotCheckOut;
         }
 
         var text = Phrases.Normalise(turn.Text);
-        var lead = OnItsWay.Any(phrase => Phrases.ContainsPhrase(text, phrase)) ? "Sure, take your time."
-            : turn.YesNo == YesNoAnswer.Yes && turn.Phrase is null ? "Sure." : null;
-        return lead is null ? null : $"{lead} {char.ToUpperInvariant(question[0])}{question[1..]}";
+        var lead = OnItsWay.Any(phrase => Phrases.ContainsPhrase(text, phrase)) ? DialogPrompts.TakeYourTime
+            : turn.YesNo == YesNoAnswer.Yes && turn.Phrase is null ? DialogPrompts.Sure : null;
+        return lead is null ? null : DialogPrompts.VehicleAgain(lead, question);
     }
 
     /// <summary>"a 2003 Honda" (every model year is said "nineteen ..." or "twenty ..."), "an Acura".</summary>
