@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace VoiceAgent.Core.Customers;
@@ -25,10 +24,6 @@ public static class CustomerName
                 {
                     key.Append(' ');
                 }
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
             }
         }
 

@@ -141,12 +141,6 @@ internal static class BookingFlow
             changed = true;
         }
 
-        if (state.FocusDay is { } focusDay && state.Date is null && RelativeToFocus.SameDay(turn.Text))
-        {
-            state.Date = focusDay;
-            changed = true;
-        }
-
         if (turn.Phrase is { } phrase)
         {
             // "the day after", "the next day": after the day under discussion (the one asked about, offered, or the appointment's).

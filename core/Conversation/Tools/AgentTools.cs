@@ -107,7 +107,7 @@ public sealed class AgentTools
         var customer = PhoneNumber.TryParse(accountPhone, Tenant.Region, out var phone)
             ? await _customers.FindByPhoneAsync(Tenant.Id, phone.E164, cancellationToken)
             : null;
-        return await CheckPinAsync(customer is null ? [] : [customer.Id], pin, cancellationToken);
+        return await CheckPinAsync(customer is null ? [] : [customer.Id], pin, customer, cancellationToken);
     }
 
     /// <summary>
@@ -129,17 +129,21 @@ public sealed class AgentTools
             return PinCheck.NoPinOnAccount;
         }
 
-        return await CheckPinAsync([.. named.Where(c => c.HasPin).Select(c => c.CustomerId)], pin, cancellationToken);
+        return await CheckPinAsync([.. named.Where(c => c.HasPin).Select(c => c.CustomerId)], pin, known: null, cancellationToken);
     }
 
-    /// <summary>The PIN against each candidate account (namesakes: the one it matches); the call then acts for that customer.</summary>
-    private async Task<PinCheck> CheckPinAsync(IReadOnlyList<string> candidates, string pin, CancellationToken cancellationToken)
+    /// <summary>
+    /// The PIN against each candidate account (namesakes: the one it matches); the call then acts for that customer.
+    /// <paramref name="known"/> is a candidate already read, so it is not read again.
+    /// </summary>
+    private async Task<PinCheck> CheckPinAsync(IReadOnlyList<string> candidates, string pin, Customer? known, CancellationToken cancellationToken)
     {
         var locked = false;
         foreach (var candidate in candidates)
         {
             var verification = await _customers.VerifyPinAsync(Tenant.Id, candidate, pin, _context.Now, cancellationToken);
-            if (verification == PinVerification.Verified && await _customers.FindAsync(Tenant.Id, candidate, cancellationToken) is { } customer)
+            if (verification == PinVerification.Verified
+                && (known?.Id == candidate ? known : await _customers.FindAsync(Tenant.Id, candidate, cancellationToken)) is { } customer)
             {
                 _state.CustomerId = customer.Id;
                 _verified = customer;

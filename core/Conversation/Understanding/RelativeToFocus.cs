@@ -4,7 +4,8 @@ namespace VoiceAgent.Core.Conversation.Understanding;
 
 /// <summary>
 /// Times said relative to the appointment under discussion: "an hour later", "push it back 30 minutes", "move it up
-/// half an hour", "same time", "same day". The engine applies them to the time and day in focus.
+/// half an hour", "same time". The engine applies them to the time in focus. ("Same day" is a date the parser reads:
+/// <see cref="DateTimePhrase.DaysAfterContext"/> 0.)
 /// </summary>
 public static partial class RelativeToFocus
 {
@@ -29,9 +30,6 @@ public static partial class RelativeToFocus
 
     /// <summary>"same time", "at the same time", "same time as before".</summary>
     public static bool SameTime(string utterance) => Phrases.ContainsPhrase(Phrases.Normalise(utterance), "same time");
-
-    /// <summary>"same day", "that same day", "the same day".</summary>
-    public static bool SameDay(string utterance) => Phrases.ContainsPhrase(Phrases.Normalise(utterance), "same day");
 
     private static int Minutes(Match amount)
     {
