@@ -85,7 +85,9 @@ var hostAppName = '${abbrs.webSitesAppService}host-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 
 // Table names: created here, handed to the apps as Storage__*Table. The Functions host and Durable Functions create
-// their own tables, queues and blobs in the same account (AzureWebJobsStorage).
+// their own tables, queues and blobs in the same account (AzureWebJobsStorage): the task hub named by host.json
+// extensions.durableTask.hubName (<hub>History, <hub>Instances, <hub>-control-NN, <hub>-workitems, <hub>-leases…)
+// needs no infra here, only the roles storage.bicep grants.
 var tableNames = {
   tenants: 'Tenants'
   tenantNumbers: 'TenantNumbers'
@@ -95,6 +97,10 @@ var tableNames = {
   turns: 'CallTurns'
   schedule: 'Schedule'
   staff: 'StaffMembers'
+  // Booking follow-ups waiting for (or failed in) their workflow: the outbox the workflows and the sweep read.
+  followUps: 'FollowUps'
+  // Customers who texted STOP (or whose number Twilio refused with 21610), per tenant.
+  smsOptOuts: 'SmsOptOuts'
 }
 
 var voice = {

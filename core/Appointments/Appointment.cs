@@ -25,4 +25,15 @@ public sealed record Appointment
     public string? RescheduledTo { get; init; }
     /// <summary>The event in an external calendar (Google), when one is used.</summary>
     public string? CalendarEventId { get; init; }
+    /// <summary>Where its reminder call stands; never null.</summary>
+    public ReminderStatus Reminder { get; init; } = ReminderStatus.None;
+    /// <summary>The texts and reminder calls claimed or sent for it, by <see cref="NoticeKeys">key</see>.</summary>
+    public IReadOnlyDictionary<string, Notice> Notices { get; init; } = EmptyNotices;
+    /// <summary>
+    /// The tenant-local day it starts on, which names its partition: set when read from the store (ids made by
+    /// booking start with that day too, see <see cref="AppointmentIds"/>).
+    /// </summary>
+    public DateOnly? Day { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, Notice> EmptyNotices = new Dictionary<string, Notice>(StringComparer.Ordinal);
 }

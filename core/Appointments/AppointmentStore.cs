@@ -10,7 +10,7 @@ namespace VoiceAgent.Core.Appointments;
 /// capacity cell it covers in one entity-group transaction guarded by ETags, so a slot of capacity N takes
 /// exactly N bookings however many processes race for it.
 /// </summary>
-public sealed class AppointmentStore(VoiceAgentTables tables)
+public sealed partial class AppointmentStore(VoiceAgentTables tables)
 {
     private const int MaxAttempts = 20;
 
@@ -29,7 +29,7 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
                 return BookingOutcome.AlreadyBooked;
             }
 
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(appointment, partition)) };
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, AppointmentRow.ToEntity(appointment, partition)) };
             foreach (var cellStart in cellStarts)
             {
                 var key = ScheduleKeys.Cell(appointment.Service, cellStart);
@@ -82,16 +82,16 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
             }
 
             var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleKeys.Appointment(old.Id), cancellationToken: cancellationToken);
-            if (!row.HasValue || FromEntity(row.Value!).Status != AppointmentStatus.Booked)
+            if (!row.HasValue || AppointmentRow.FromEntity(row.Value!).Status != AppointmentStatus.Booked)
             {
                 throw new InvalidOperationException($"Appointment {old.Id} is no longer booked; nothing to move.");
             }
 
-            var cancelled = FromEntity(row.Value!) with { Status = AppointmentStatus.Cancelled, CancelledAt = at, RescheduledTo = moved.Id };
+            var cancelled = AppointmentRow.FromEntity(row.Value!) with { Status = AppointmentStatus.Cancelled, CancelledAt = at, RescheduledTo = moved.Id };
             var actions = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.UpdateReplace, ToEntity(cancelled, partition), row.Value!.ETag),
-                new(TableTransactionActionType.Add, ToEntity(moved, partition)),
+                new(TableTransactionActionType.UpdateReplace, AppointmentRow.ToEntity(cancelled, partition), row.Value!.ETag),
+                new(TableTransactionActionType.Add, AppointmentRow.ToEntity(moved, partition)),
             };
             foreach (var key in freed.Union(taken, StringComparer.Ordinal))
             {
@@ -136,13 +136,13 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleKeys.Appointment(appointment.Id), cancellationToken: cancellationToken);
-            if (!row.HasValue || FromEntity(row.Value!).Status == AppointmentStatus.Cancelled)
+            if (!row.HasValue || AppointmentRow.FromEntity(row.Value!).Status == AppointmentStatus.Cancelled)
             {
                 return false;
             }
 
-            var cancelled = FromEntity(row.Value!) with { Status = AppointmentStatus.Cancelled, CancelledAt = at, RescheduledTo = rescheduledTo };
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(cancelled, partition), row.Value!.ETag) };
+            var cancelled = AppointmentRow.FromEntity(row.Value!) with { Status = AppointmentStatus.Cancelled, CancelledAt = at, RescheduledTo = rescheduledTo };
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, AppointmentRow.ToEntity(cancelled, partition), row.Value!.ETag) };
             foreach (var cellStart in cellStarts)
             {
                 var key = ScheduleKeys.Cell(appointment.Service, cellStart);
@@ -185,10 +185,14 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
         await tables.Schedule.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>The appointment by id alone, when the id names its day (<see cref="AppointmentIds"/>); null when it does not or there is none.</summary>
+    public async Task<Appointment?> FindAsync(string tenantId, string appointmentId, CancellationToken cancellationToken) =>
+        AppointmentIds.TryDayOf(appointmentId, out var day) ? await FindAsync(tenantId, day, appointmentId, cancellationToken) : null;
+
     public async Task<Appointment?> FindAsync(string tenantId, DateOnly localDay, string appointmentId, CancellationToken cancellationToken)
     {
         var row = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(ScheduleKeys.Partition(tenantId, localDay), ScheduleKeys.Appointment(appointmentId), cancellationToken: cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
+        return row.HasValue ? AppointmentRow.FromEntity(row.Value!) : null;
     }
 
     /// <summary>Appointments (booked and cancelled) whose local start day is in [from, to], in start order.</summary>
@@ -205,7 +209,7 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
         var appointments = new List<Appointment>();
         await foreach (var row in tables.Schedule.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            appointments.Add(FromEntity(row));
+            appointments.Add(AppointmentRow.FromEntity(row));
         }
 
         return [.. appointments.OrderBy(a => a.Start)];
@@ -215,43 +219,4 @@ public sealed class AppointmentStore(VoiceAgentTables tables)
         (await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(partition, ScheduleKeys.Appointment(appointmentId), ["RowKey"], cancellationToken)).HasValue;
 
     private static TableEntity Cell(string partition, string key, int count) => new(partition, key) { ["Count"] = count };
-
-    private static TableEntity ToEntity(Appointment a, string partition) => new(partition, ScheduleKeys.Appointment(a.Id))
-    {
-        ["TenantId"] = a.TenantId,
-        ["CustomerId"] = a.CustomerId,
-        ["CustomerPhone"] = a.CustomerPhone,
-        ["CustomerName"] = a.CustomerName,
-        ["Service"] = a.Service,
-        ["Start"] = a.Start.ToUniversalTime(),
-        ["End"] = a.End.ToUniversalTime(),
-        ["Status"] = a.Status.ToString(),
-        ["Vehicle"] = a.Vehicle is null ? null : StorageJson.Serialize(a.Vehicle),
-        ["Channel"] = a.Channel,
-        ["CallSid"] = a.CallSid,
-        ["CreatedAt"] = a.CreatedAt.ToUniversalTime(),
-        ["CancelledAt"] = a.CancelledAt?.ToUniversalTime(),
-        ["RescheduledTo"] = a.RescheduledTo,
-        ["CalendarEventId"] = a.CalendarEventId,
-    };
-
-    private static Appointment FromEntity(TableEntity row) => new()
-    {
-        Id = row.RowKey[ScheduleKeys.AppointmentPrefix.Length..],
-        TenantId = row.GetString("TenantId"),
-        CustomerId = row.GetString("CustomerId"),
-        CustomerPhone = row.GetString("CustomerPhone") ?? string.Empty,
-        CustomerName = row.GetString("CustomerName") ?? string.Empty,
-        Service = row.GetString("Service"),
-        Start = row.GetDateTimeOffset("Start") ?? default,
-        End = row.GetDateTimeOffset("End") ?? default,
-        Status = Enum.TryParse<AppointmentStatus>(row.GetString("Status"), out var status) ? status : AppointmentStatus.Booked,
-        Vehicle = row.GetString("Vehicle") is { } vehicle ? StorageJson.Deserialize<Vehicle>(vehicle) : null,
-        Channel = row.GetString("Channel") ?? "voice",
-        CallSid = row.GetString("CallSid"),
-        CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
-        CancelledAt = row.GetDateTimeOffset("CancelledAt"),
-        RescheduledTo = row.GetString("RescheduledTo"),
-        CalendarEventId = row.GetString("CalendarEventId"),
-    };
 }

@@ -85,6 +85,9 @@ public sealed partial class GoogleCalendarProvider(HttpClient http, IOptions<Goo
         return eventId;
     }
 
+    /// <summary>Google accepts client-chosen event ids: ours is derived from the appointment (<see cref="GoogleCalendarEvents.EventIdFor"/>).</summary>
+    public string? EventIdFor(Appointment appointment) => GoogleCalendarEvents.EventIdFor(appointment);
+
     public async Task MoveEventAsync(string eventId, Appointment appointment, TenantProfile tenant, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);

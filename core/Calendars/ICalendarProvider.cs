@@ -22,4 +22,10 @@ public interface ICalendarProvider
 
     /// <summary>Deletes the event. An event that is already gone counts as deleted.</summary>
     Task DeleteEventAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The id <see cref="CreateEventAsync"/> gives the appointment's event when the provider chooses it itself (derived from
+    /// the appointment), else null. Lets an event whose creation answer was lost still be found and deleted.
+    /// </summary>
+    string? EventIdFor(Appointment appointment) => null;
 }

@@ -1,20 +1,23 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Core.Calls;
 
 /// <summary>
-/// The inbound-call use cases behind the voice webhooks: answer (greet), take a turn, and record the end.
-/// Hosts only parse and render the wire format around these.
+/// The call use cases behind the voice webhooks: answer (greet) an inbound call or the shop's reminder call, take a
+/// turn, and record the end. Hosts only parse and render the wire format around these.
 /// </summary>
 public sealed partial class InboundCallService(
     TenantDirectory tenants,
     CustomerStore customers,
     CallSessionStore sessions,
+    SchedulingService scheduling,
     IConversationEngine engine,
     TimeProvider time,
     VoiceAgentTelemetry telemetry,
@@ -22,6 +25,10 @@ public sealed partial class InboundCallService(
 {
     private const int MaxSaveAttempts = 3;
 
+    /// <summary>
+    /// Greets an inbound call. A known caller with an upcoming appointment whose reminder was tried but not confirmed is
+    /// offered to confirm, change or cancel it.
+    /// </summary>
     public async Task<CallOutcome> AnswerAsync(InboundCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -32,23 +39,43 @@ public sealed partial class InboundCallService(
             return new CallOutcome(AgentReply.Hangup("Sorry, this number is not set up to take calls yet. Goodbye."), null);
         }
 
-        var customer = call.Caller is { } caller ? await customers.FindByPhoneAsync(tenant.Id, caller.E164, cancellationToken) : null;
-        var now = time.GetUtcNow();
-        var session = await sessions.CreateOrGetAsync(
-            new CallSession
-            {
-                TenantId = tenant.Id,
-                CallSid = call.CallSid.Value,
-                CallerNumber = call.Caller?.E164 ?? string.Empty,
-                CustomerId = customer?.Id,
-                CustomerFirstName = customer?.FirstName,
-                StartedAt = now,
-            },
-            cancellationToken);
-
+        var customer = await FindCallerAsync(tenant, call, cancellationToken);
+        var pending = customer is null ? null : await PendingReminderAsync(tenant, customer, cancellationToken);
+        var reply = await StartAsync(call, tenant, customer, (context, dialog) => engine.Greet(context with { PendingReminder = pending }, dialog), cancellationToken);
         LogAnswered(logger, call.CallSid.Value, tenant.Id, call.Caller?.Masked ?? "unknown", customer is not null);
-        var context = new ConversationContext(tenant, call.CallSid.Value, session.CallerNumber, customer, now);
-        return new CallOutcome(engine.Greet(context, session.Dialog), tenant);
+        return new CallOutcome(reply, tenant);
+    }
+
+    /// <summary>
+    /// Greets the customer who answered the shop's reminder call for <paramref name="appointmentId"/> (the shop's number is
+    /// <see cref="InboundCall.Dialed"/>, the customer's <see cref="InboundCall.Caller"/>). Only the called customer's own
+    /// upcoming booked appointment is spoken of; for any other a short goodbye ends the call.
+    /// </summary>
+    public async Task<CallOutcome> AnswerReminderAsync(InboundCall call, string appointmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentException.ThrowIfNullOrWhiteSpace(appointmentId);
+        var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken);
+        if (tenant is null)
+        {
+            LogUnknownNumber(logger, call.Dialed.Masked, call.CallSid.Value);
+            return new CallOutcome(AgentReply.Hangup("Sorry, this call was placed in error. Goodbye."), null);
+        }
+
+        var customer = await FindCallerAsync(tenant, call, cancellationToken);
+        var appointment = customer is null
+            ? null
+            : (await scheduling.UpcomingAsync(tenant, customer.Id, cancellationToken)).FirstOrDefault(a => a.Id == appointmentId);
+        var reply = await StartAsync(
+            call,
+            tenant,
+            customer,
+            (context, dialog) => appointment is null
+                ? AgentReply.Hangup($"Hi, this is {tenant.Name}. Sorry to bother you; there's nothing we need from you right now. Goodbye!")
+                : engine.GreetForReminder(context, dialog, appointment),
+            cancellationToken);
+        LogReminderAnswered(logger, call.CallSid.Value, tenant.Id, appointmentId, appointment is not null);
+        return new CallOutcome(reply, tenant);
     }
 
     /// <summary>
@@ -112,6 +139,39 @@ public sealed partial class InboundCallService(
         }
     }
 
+    private async Task<Customer?> FindCallerAsync(TenantProfile tenant, InboundCall call, CancellationToken cancellationToken) =>
+        call.Caller is { } caller ? await customers.FindByPhoneAsync(tenant.Id, caller.E164, cancellationToken) : null;
+
+    /// <summary>
+    /// The greeting of a new call and its session: the engine greets into a fresh dialog, which the session starts with.
+    /// A repeated first webhook (Twilio retries it) finds the session there and keeps its dialog.
+    /// </summary>
+    private async Task<AgentReply> StartAsync(InboundCall call, TenantProfile tenant, Customer? customer, Func<ConversationContext, DialogState, AgentReply> greet, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var callerNumber = call.Caller?.E164 ?? string.Empty;
+        var dialog = new DialogState();
+        var reply = greet(new ConversationContext(tenant, call.CallSid.Value, callerNumber, customer, now), dialog);
+        await sessions.CreateOrGetAsync(
+            new CallSession
+            {
+                TenantId = tenant.Id,
+                CallSid = call.CallSid.Value,
+                CallerNumber = callerNumber,
+                CustomerId = customer?.Id,
+                CustomerFirstName = customer?.FirstName,
+                StartedAt = now,
+                Dialog = dialog,
+            },
+            cancellationToken);
+        return reply;
+    }
+
+    /// <summary>The customer's next appointment whose reminder was tried (a call unanswered, a voicemail, a text) and never confirmed.</summary>
+    private async Task<Appointment?> PendingReminderAsync(TenantProfile tenant, Customer customer, CancellationToken cancellationToken) =>
+        (await scheduling.UpcomingAsync(tenant, customer.Id, cancellationToken))
+            .FirstOrDefault(a => a.Reminder.Outcome is ReminderOutcome.Retrying or ReminderOutcome.Voicemail or ReminderOutcome.Unreached or ReminderOutcome.Texted);
+
     /// <summary>The TwiML of a finished turn, found by its token in the call session (any instance may have run it).</summary>
     public async Task<string?> FindFinishedTurnAsync(InboundCall call, string turnToken, CancellationToken cancellationToken)
     {
@@ -144,6 +204,9 @@ public sealed partial class InboundCallService(
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Call {CallSid} answered for tenant {TenantId} from {Caller} (known customer: {Known})")]
     private static partial void LogAnswered(ILogger logger, string callSid, string tenantId, string caller, bool known);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Reminder call {CallSid} answered for tenant {TenantId}, appointment {AppointmentId} (still booked for the customer: {Booked})")]
+    private static partial void LogReminderAnswered(ILogger logger, string callSid, string tenantId, string appointmentId, bool booked);
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Call {CallSid} turn {Turn}: {Action} in {ElapsedMs:F1} ms")]
     private static partial void LogTurn(ILogger logger, string callSid, int turn, string action, double elapsedMs);

@@ -22,4 +22,11 @@ public enum DialogStage
     AwaitStaffMessage,
     /// <summary>Asked, after a booking, which car it is for (or the car's year, make and model or VIN); the booking stands whatever the answer.</summary>
     AwaitVehicle,
+    /// <summary>
+    /// Reminded of an appointment (the shop's reminder call, or a caller whose reminder went unconfirmed): yes or 1
+    /// confirms, 2 moves it, 3 cancels it, 0 asks for a person, no asks which change.
+    /// </summary>
+    AwaitReminderAnswer,
+    /// <summary>Said no to a reminder: asked whether to reschedule or cancel; no leaves the appointment as it is.</summary>
+    AwaitReminderChange,
 }

@@ -86,6 +86,12 @@ public sealed class DialogState
     /// <summary>Messages the caller left for the staff (take_message).</summary>
     public List<string> MessagesForStaff { get; set; } = [];
 
+    /// <summary>The appointment this call reminded the customer of (see <see cref="DialogStage.AwaitReminderAnswer"/>).</summary>
+    public string? ReminderAppointmentId { get; set; }
+
+    /// <summary>The shop placed this call (a reminder call): a confirmation ends it, and goodbyes do not thank for calling.</summary>
+    public bool ShopCalled { get; set; }
+
     /// <summary>Times the car question was asked on this call: once after the first booking, again at most once (never a third time).</summary>
     public int VehicleQuestions { get; set; }
 

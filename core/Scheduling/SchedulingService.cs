@@ -6,16 +6,26 @@ using VoiceAgent.Core.Calendars;
 using VoiceAgent.Core.Customers;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.Core.Workflows;
 
 namespace VoiceAgent.Core.Scheduling;
 
 /// <summary>
 /// Availability and booking against the tenant's book: reads what is booked, asks the calculator, and writes
 /// through the ETag-guarded <see cref="AppointmentStore"/>. Every change is for one customer the caller
-/// verified; ownership is checked here, not left to the dialog. The external calendar (when configured) adds busy
-/// times and mirrors bookings as events; when it cannot be reached the booking still stands on our book.
+/// verified; ownership is checked here, not left to the dialog. Before each write the change is recorded in the
+/// FollowUps outbox (<see cref="FollowUpStore"/>), so its follow-up (text, calendar event, reminder, the old time of a move
+/// freed) is carried out by a workflow even if this process dies right after the write. The external calendar (when
+/// configured) only adds busy times here: mirroring bookings into it is the workflow's (<see cref="CalendarSync"/>), never
+/// inside a call, and when it cannot be read the booking uses our own book.
 /// </summary>
-public sealed partial class SchedulingService(AppointmentStore store, ICalendarProvider calendar, VoiceAgentTelemetry telemetry, TimeProvider time, ILogger<SchedulingService> logger)
+public sealed partial class SchedulingService(
+    AppointmentStore store,
+    ICalendarProvider calendar,
+    FollowUpStore followUps,
+    VoiceAgentTelemetry telemetry,
+    TimeProvider time,
+    ILogger<SchedulingService> logger)
 {
     public const int AlternativesOffered = 3;
 
@@ -86,6 +96,18 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
 
         var day = tenant.Time.DayOf(start);
         var id = AppointmentId(day, callSid ?? Guid.NewGuid().ToString("N"), customer.Id, service.Name, start);
+        return await BookNewAsync(tenant, customer, service, start, vehicle, callSid, id, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Books appointment <paramref name="id"/>; the change (<see cref="ChangeKind.Booked"/>, or <see cref="ChangeKind.Rescheduled"/>
+    /// when it replaces <paramref name="replacesId"/>) is recorded just before the write, and forgotten again when the slot
+    /// turned out taken (nothing was written).
+    /// </summary>
+    private async Task<BookingResult> BookNewAsync(
+        TenantProfile tenant, Customer customer, ServiceOffering service, DateTimeOffset start, Vehicle? vehicle, string? callSid, string id, string? replacesId, CancellationToken cancellationToken)
+    {
+        var day = tenant.Time.DayOf(start);
         if (await store.FindAsync(tenant.Id, day, id, cancellationToken) is { Status: AppointmentStatus.Booked } alreadyBooked)
         {
             // The same request again (a retried webhook): it is this caller's booking, not a taken slot.
@@ -112,12 +134,16 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
             Channel = "voice",
             CallSid = callSid,
             CreatedAt = time.GetUtcNow(),
+            Day = day,
         };
 
+        var change = new AppointmentChange(tenant.Id, id, replacesId is null ? ChangeKind.Booked : ChangeKind.Rescheduled, replacesId, callSid, time.GetUtcNow());
+        await followUps.RecordAsync(change, cancellationToken);
         var outcome = await store.TryBookAsync(appointment, day, Cells(tenant, service, start), service.Capacity, cancellationToken);
         if (outcome == BookingOutcome.SlotTaken)
         {
-            // Somebody took it between the check and the write: offer what is free now.
+            // Somebody took it between the check and the write: nothing was written, so nothing follows; offer what is free now.
+            await followUps.CompleteAsync(change, cancellationToken);
             var again = await CheckAsync(tenant, service, start, cancellationToken);
             return BookingResult.Refused(again with { Status = SlotStatus.Full });
         }
@@ -125,7 +151,6 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         if (outcome == BookingOutcome.Booked)
         {
             telemetry.RecordBooking(tenant.Id, "booked");
-            await MirrorToCalendarAsync(tenant, appointment, day, cancellationToken);
         }
 
         return BookingResult.Done(appointment);
@@ -142,7 +167,15 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
     }
 
     /// <summary>Cancels one of the customer's own appointments; anyone else's is refused as not found.</summary>
-    public async Task<Appointment?> CancelAsync(TenantProfile tenant, string customerId, string appointmentId, string? rescheduledTo, CancellationToken cancellationToken)
+    public Task<Appointment?> CancelAsync(TenantProfile tenant, string customerId, string appointmentId, string? rescheduledTo, CancellationToken cancellationToken) =>
+        CancelAsync(tenant, customerId, appointmentId, rescheduledTo, callSid: null, cancellationToken);
+
+    /// <summary>
+    /// Cancels one of the customer's own appointments, on call <paramref name="callSid"/> when made by phone (its follow-up
+    /// then starts right after the call's turn). A plain cancel records a <see cref="ChangeKind.Cancelled"/> change first; the
+    /// cancel that frees the old time of a move (<paramref name="rescheduledTo"/> set) belongs to that move's change.
+    /// </summary>
+    public async Task<Appointment?> CancelAsync(TenantProfile tenant, string customerId, string appointmentId, string? rescheduledTo, string? callSid, CancellationToken cancellationToken)
     {
         var appointment = await FindOwnAsync(tenant, customerId, appointmentId, cancellationToken);
         if (appointment is null || appointment.Status != AppointmentStatus.Booked)
@@ -151,13 +184,40 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         }
 
         var service = tenant.Services.First(s => s.Name == appointment.Service);
+        if (rescheduledTo is null)
+        {
+            await followUps.RecordAsync(new AppointmentChange(tenant.Id, appointment.Id, ChangeKind.Cancelled, null, callSid, time.GetUtcNow()), cancellationToken);
+        }
+
         if (await store.CancelAsync(appointment, tenant.Time.DayOf(appointment.Start), Cells(tenant, service, appointment.Start), time.GetUtcNow(), rescheduledTo, cancellationToken))
         {
             telemetry.RecordBooking(tenant.Id, rescheduledTo is null ? "cancelled" : "rescheduled");
         }
 
-        await DeleteFromCalendarAsync(appointment, cancellationToken);
         return appointment;
+    }
+
+    /// <summary>
+    /// The customer confirms one of their own booked appointments (the answer to its reminder, on that call or a later
+    /// one): its reminder ends as confirmed, so no further attempt is made. Null when it is not theirs or not booked.
+    /// </summary>
+    public async Task<Appointment?> ConfirmReminderAsync(TenantProfile tenant, string customerId, string appointmentId, CancellationToken cancellationToken)
+    {
+        var appointment = await FindOwnAsync(tenant, customerId, appointmentId, cancellationToken);
+        if (appointment is null || appointment.Status != AppointmentStatus.Booked)
+        {
+            return null;
+        }
+
+        if (appointment.Reminder.Outcome == ReminderOutcome.Confirmed)
+        {
+            return appointment;
+        }
+
+        var confirmed = appointment.Reminder with { Outcome = ReminderOutcome.Confirmed, NextAttemptAt = null, UpdatedAt = time.GetUtcNow() };
+        await store.SetReminderAsync(appointment, confirmed, cancellationToken);
+        telemetry.RecordReminderOutcome(tenant.Id, "confirmed");
+        return appointment with { Reminder = confirmed };
     }
 
     /// <summary>Puts a vehicle on one of the customer's own booked appointments; null when it is not theirs or not booked.</summary>
@@ -174,63 +234,6 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         return appointment with { Vehicle = vehicle };
     }
 
-    /// <summary>Moves one of the customer's own appointments: books the new time first, then frees the old one.</summary>
-    public async Task<BookingResult> RescheduleAsync(TenantProfile tenant, Customer customer, string appointmentId, DateTimeOffset newStart, string? callSid, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var old = await FindOwnAsync(tenant, customer.Id, appointmentId, cancellationToken);
-        if (old is null || old.Status != AppointmentStatus.Booked)
-        {
-            return BookingResult.NotFound();
-        }
-
-        var service = tenant.Services.First(s => s.Name == old.Service);
-        var day = tenant.Time.DayOf(newStart);
-        if (day != tenant.Time.DayOf(old.Start))
-        {
-            // Another day: book the new time first, then free the old one (two partitions, two transactions).
-            var booked = await BookAsync(tenant, customer, service, newStart, old.Vehicle, callSid, cancellationToken);
-            if (booked.Appointment is { } moved)
-            {
-                await CancelAsync(tenant, customer.Id, old.Id, moved.Id, cancellationToken);
-                return booked with { Replaced = old };
-            }
-
-            return booked;
-        }
-
-        // The same day: one transaction, and the old time does not block the new one.
-        var check = await CheckAsync(tenant, service, newStart, cancellationToken, ignoring: old.Id);
-        if (check.Status != SlotStatus.Free)
-        {
-            return BookingResult.Refused(check);
-        }
-
-        var replacement = old with
-        {
-            Id = AppointmentId(day, callSid ?? Guid.NewGuid().ToString("N"), customer.Id, service.Name, newStart),
-            Start = newStart.ToUniversalTime(),
-            End = newStart.AddMinutes(service.DurationMinutes).ToUniversalTime(),
-            CallSid = callSid,
-            CreatedAt = time.GetUtcNow(),
-            CalendarEventId = null,
-        };
-        var outcome = await store.TryMoveWithinDayAsync(old, replacement, day, Cells(tenant, service, old.Start), Cells(tenant, service, newStart), service.Capacity, time.GetUtcNow(), cancellationToken);
-        if (outcome == BookingOutcome.SlotTaken)
-        {
-            return BookingResult.Refused((await CheckAsync(tenant, service, newStart, cancellationToken, ignoring: old.Id)) with { Status = SlotStatus.Full });
-        }
-
-        if (outcome == BookingOutcome.Booked)
-        {
-            telemetry.RecordBooking(tenant.Id, "rescheduled");
-            await DeleteFromCalendarAsync(old, cancellationToken);
-            await MirrorToCalendarAsync(tenant, replacement, day, cancellationToken);
-        }
-
-        return BookingResult.Done(replacement) with { Replaced = old };
-    }
-
     private async Task<IReadOnlyList<BusyInterval>> BusyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         try
@@ -244,41 +247,8 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         }
     }
 
-    private async Task DeleteFromCalendarAsync(Appointment appointment, CancellationToken cancellationToken)
-    {
-        if (appointment.CalendarEventId is not { } eventId)
-        {
-            return;
-        }
-
-        try
-        {
-            await calendar.DeleteEventAsync(eventId, cancellationToken);
-        }
-        catch (CalendarUnavailableException ex)
-        {
-            LogCalendarWriteFailed(logger, appointment.Id, ex);
-        }
-    }
-
-    private async Task MirrorToCalendarAsync(TenantProfile tenant, Appointment appointment, DateOnly day, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var eventId = await calendar.CreateEventAsync(appointment, tenant, cancellationToken);
-            await store.SetCalendarEventIdAsync(appointment, day, eventId, cancellationToken);
-        }
-        catch (CalendarUnavailableException ex)
-        {
-            LogCalendarWriteFailed(logger, appointment.Id, ex);
-        }
-    }
-
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "The external calendar could not be read; availability uses our own book only")]
     private static partial void LogCalendarReadFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Appointment {AppointmentId} stands, but the external calendar could not be updated")]
-    private static partial void LogCalendarWriteFailed(ILogger logger, string appointmentId, Exception exception);
 
     private async Task<Appointment?> FindOwnAsync(TenantProfile tenant, string customerId, string appointmentId, CancellationToken cancellationToken)
     {
@@ -309,6 +279,5 @@ public sealed partial class SchedulingService(AppointmentStore store, ICalendarP
         return $"{day:yyyyMMdd}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}";
     }
 
-    private static bool TryDayOf(string appointmentId, out DateOnly day) =>
-        DateOnly.TryParseExact(appointmentId.Split('-', 2)[0], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+    private static bool TryDayOf(string appointmentId, out DateOnly day) => AppointmentIds.TryDayOf(appointmentId, out day);
 }

@@ -48,6 +48,14 @@ public sealed class StorageOptions
     [Required, RegularExpression(TableNamePattern)]
     public string StaffTable { get; set; } = "StaffMembers";
 
+    /// <summary>The booking-change outbox: changes whose follow-up workflow is pending or failed.</summary>
+    [Required, RegularExpression(TableNamePattern)]
+    public string FollowUpsTable { get; set; } = "FollowUps";
+
+    /// <summary>Customer numbers that opted out of texts (STOP, or Twilio's 21610), per tenant.</summary>
+    [Required, RegularExpression(TableNamePattern)]
+    public string SmsOptOutsTable { get; set; } = "SmsOptOuts";
+
     /// <summary>Create missing tables on start (local runs and tests; infra creates them in Azure).</summary>
     public bool CreateTablesOnStart { get; set; }
 
@@ -62,6 +70,8 @@ public sealed class StorageOptions
         (nameof(TurnsTable), TurnsTable),
         (nameof(ScheduleTable), ScheduleTable),
         (nameof(StaffTable), StaffTable),
+        (nameof(FollowUpsTable), FollowUpsTable),
+        (nameof(SmsOptOutsTable), SmsOptOutsTable),
     ];
 
     /// <summary>Configuration entries that give every table its default name behind <paramref name="prefix"/> (isolation in tests and scenario runs).</summary>

@@ -33,6 +33,8 @@ public sealed class VoiceAgentTables
         Turns = _service.GetTableClient(settings.TurnsTable);
         Schedule = _service.GetTableClient(settings.ScheduleTable);
         Staff = _service.GetTableClient(settings.StaffTable);
+        FollowUps = _service.GetTableClient(settings.FollowUpsTable);
+        SmsOptOuts = _service.GetTableClient(settings.SmsOptOutsTable);
     }
 
     public TableClient Tenants { get; }
@@ -43,8 +45,10 @@ public sealed class VoiceAgentTables
     public TableClient Turns { get; }
     public TableClient Schedule { get; }
     public TableClient Staff { get; }
+    public TableClient FollowUps { get; }
+    public TableClient SmsOptOuts { get; }
 
-    public IEnumerable<TableClient> All => [Tenants, TenantNumbers, Customers, CustomerPhones, Calls, Turns, Schedule, Staff];
+    public IEnumerable<TableClient> All => [Tenants, TenantNumbers, Customers, CustomerPhones, Calls, Turns, Schedule, Staff, FollowUps, SmsOptOuts];
 
     public async Task CreateIfMissingAsync(CancellationToken cancellationToken)
     {

@@ -40,6 +40,15 @@ public sealed class VoiceAgentTelemetry
     /// <summary>Counter: reminder calls by outcome (confirmed, rescheduled, cancelled, voicemail, no_answer, sms, failed). Tags: tenant, outcome.</summary>
     public const string RemindersMetric = "voiceagent.reminders";
 
+    /// <summary>
+    /// Counter: booking follow-up steps (calendar, text, reminder, freeing the old time of a move) that still failed after
+    /// their retries and were recorded as failed for the re-drive command. Tags: tenant, step.
+    /// </summary>
+    public const string FollowUpsFailedMetric = "voiceagent.followups.failed";
+
+    /// <summary>Counter: texts by kind (the notice key, e.g. <c>sms-booked</c>) and status (sent, opted-out, rejected, retry). Tags: tenant, kind, status.</summary>
+    public const string SmsMetric = "voiceagent.sms";
+
     /// <summary>Counter: turns answered by the offline engine because the LLM failed or was too slow. Tags: reason.</summary>
     public const string LlmFallbacksMetric = "voiceagent.llm.fallbacks";
 
@@ -49,6 +58,9 @@ public sealed class VoiceAgentTelemetry
     public const string DepartmentTag = "department";
     public const string ReasonTag = "reason";
     public const string EndpointTag = "endpoint";
+    public const string StepTag = "step";
+    public const string KindTag = "kind";
+    public const string StatusTag = "status";
 
     /// <summary>Span around one agent turn (Application Insights: <c>dependencies</c>, exact percentiles).</summary>
     public const string TurnActivityName = "voiceagent.turn";
@@ -64,7 +76,7 @@ public sealed class VoiceAgentTelemetry
 
     /// <summary>Every custom metric name, for exporters' views and the infra cross-check.</summary>
     public static IReadOnlyList<string> MetricNames { get; } =
-        [TurnDurationMetric, CallsMetric, BookingsMetric, TransfersMetric, RemindersMetric, LlmFallbacksMetric, WebhookFallbacksMetric];
+        [TurnDurationMetric, CallsMetric, BookingsMetric, TransfersMetric, RemindersMetric, LlmFallbacksMetric, WebhookFallbacksMetric, FollowUpsFailedMetric, SmsMetric];
 
     public VoiceAgentTelemetry(IMeterFactory meterFactory)
     {
@@ -77,6 +89,8 @@ public sealed class VoiceAgentTelemetry
         Reminders = meter.CreateCounter<long>(RemindersMetric, "{reminder}", "Reminder calls, by outcome");
         LlmFallbacks = meter.CreateCounter<long>(LlmFallbacksMetric, "{turn}", "Turns answered by the offline engine instead of the LLM");
         WebhookFallbacks = meter.CreateCounter<long>(WebhookFallbacksMetric, "{request}", "Voice webhooks answered with the fallback TwiML after a failure");
+        FollowUpsFailed = meter.CreateCounter<long>(FollowUpsFailedMetric, "{step}", "Booking follow-up steps that failed after their retries");
+        Sms = meter.CreateCounter<long>(SmsMetric, "{message}", "Texts, by kind and status");
     }
 
     public Histogram<double> TurnDuration { get; }
@@ -93,6 +107,10 @@ public sealed class VoiceAgentTelemetry
 
     public Counter<long> WebhookFallbacks { get; }
 
+    public Counter<long> FollowUpsFailed { get; }
+
+    public Counter<long> Sms { get; }
+
     /// <summary>A voice webhook answered with the fallback TwiML; <paramref name="endpoint"/> is e.g. <c>turn</c>.</summary>
     public void RecordWebhookFallback(string endpoint) => WebhookFallbacks.Add(1, new KeyValuePair<string, object?>(EndpointTag, endpoint));
 
@@ -108,4 +126,16 @@ public sealed class VoiceAgentTelemetry
 
     public void RecordTransfer(string tenantId, string department) =>
         Transfers.Add(1, new(TenantTag, tenantId), new(DepartmentTag, department));
+
+    /// <summary>A follow-up step still failed after its retries; <paramref name="step"/> is e.g. <c>calendar</c> or <c>text</c>.</summary>
+    public void RecordFollowUpFailed(string tenantId, string step) =>
+        FollowUpsFailed.Add(1, new(TenantTag, tenantId), new(StepTag, step));
+
+    /// <summary>A reminder ended: <c>confirmed</c>, <c>cancelled</c>, <c>rescheduled</c>, <c>voicemail</c>, <c>unreached</c>, <c>texted</c>, <c>failed</c>, …</summary>
+    public void RecordReminderOutcome(string tenantId, string outcome) =>
+        Reminders.Add(1, new(TenantTag, tenantId), new(OutcomeTag, outcome));
+
+    /// <summary>A text was sent or not: <paramref name="kind"/> is the notice key, <paramref name="status"/> <c>sent</c>, <c>opted-out</c>, <c>rejected</c> or <c>retry</c>.</summary>
+    public void RecordSms(string tenantId, string kind, string status) =>
+        Sms.Add(1, new(TenantTag, tenantId), new(KindTag, kind), new(StatusTag, status));
 }

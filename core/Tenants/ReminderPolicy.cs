@@ -5,11 +5,18 @@ namespace VoiceAgent.Core.Tenants;
 /// <summary>
 /// When the reminder call for an appointment is due: <see cref="Before"/> the start, moved earlier into the
 /// calling window (<see cref="WindowStart"/>–<see cref="WindowEnd"/>, the customer's local time, both inclusive)
-/// when it would fall outside it.
+/// when it would fall outside it. An unanswered call is tried again <see cref="RetryAfter"/> later, up to
+/// <see cref="MaxAttempts"/> calls in all.
 /// </summary>
 public sealed record ReminderPolicy(TimeSpan Before, TimeOnly WindowStart, TimeOnly WindowEnd)
 {
-    /// <summary>24 h before, called between 09:00 and 19:00.</summary>
+    /// <summary>How many calls at most (the first and its retries) before the reminder goes out as a text.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>How long after an unanswered (or busy) call the next try is due, moved into the calling window.</summary>
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>24 h before, called between 09:00 and 19:00, three tries 2 h apart.</summary>
     public static ReminderPolicy Default { get; } = new(TimeSpan.FromHours(24), new TimeOnly(9, 0), new TimeOnly(19, 0));
 
     /// <summary>

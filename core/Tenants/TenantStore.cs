@@ -33,6 +33,19 @@ public sealed class TenantStore(VoiceAgentTables tables)
         return row.HasValue ? StorageJson.Deserialize<TenantProfile>(row.Value!.GetString("Profile")) : null;
     }
 
+    /// <summary>Every tenant's profile (the reminder sweep visits each).</summary>
+    public async Task<IReadOnlyList<TenantProfile>> ListAsync(CancellationToken cancellationToken)
+    {
+        var profiles = new List<TenantProfile>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ProfilePartition}");
+        await foreach (var row in tables.Tenants.QueryAsync<TableEntity>(filter, select: ["Profile"], cancellationToken: cancellationToken))
+        {
+            profiles.Add(StorageJson.Deserialize<TenantProfile>(row.GetString("Profile")));
+        }
+
+        return profiles;
+    }
+
     public async Task<string?> FindTenantIdByNumberAsync(string e164, CancellationToken cancellationToken)
     {
         NullableResponse<TableEntity> row = await tables.TenantNumbers.GetEntityIfExistsAsync<TableEntity>(e164, NumberRow, cancellationToken: cancellationToken);

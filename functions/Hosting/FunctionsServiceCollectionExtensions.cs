@@ -1,6 +1,7 @@
 using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Functions.Voice;
+using VoiceAgent.Functions.Workflows;
 
 namespace VoiceAgent.Functions.Hosting;
 
@@ -16,6 +17,11 @@ public static class FunctionsServiceCollectionExtensions
         services.AddVoiceAgentTelemetry(configuration, "functions");
         services.AddSingleton(WebhookClock.System);
         services.AddSingleton<RunningTurns>();
+        services.AddSingleton<CallWebhookReader>();
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WorkflowRetries>();
+        services.AddSingleton<FollowUpStarter>();
+        services.AddSingleton<ReminderCallUrls>();
         return services;
     }
 }

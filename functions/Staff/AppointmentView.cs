@@ -11,4 +11,6 @@ public sealed record AppointmentView(
     string CustomerPhone,
     string? Vehicle,
     string Channel,
-    string? CallSid);
+    string? CallSid,
+    AppointmentReminderView Reminder);
+

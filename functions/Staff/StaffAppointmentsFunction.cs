@@ -54,7 +54,12 @@ public sealed class StaffAppointmentsFunction(StaffAuthenticator staff, TenantSt
             a.CustomerPhone,
             a.Vehicle?.Describe(),
             a.Channel,
-            a.CallSid))];
+            a.CallSid,
+            new AppointmentReminderView(
+                a.Reminder.Outcome.ToString().ToLowerInvariant(),
+                a.Reminder.Attempts,
+                a.Reminder.NextAttemptAt is { } next ? tenant.Time.Local(next) : null,
+                a.Reminder.UpdatedAt)))];
         return TypedResults.Ok(views);
     }
 

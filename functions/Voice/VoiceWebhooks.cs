@@ -1,20 +1,23 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.Functions.Workflows;
 
 namespace VoiceAgent.Functions.Voice;
 
 /// <summary>
 /// The Twilio voice webhooks. Every request is signature-checked first (403, nothing read or written); a malformed one
-/// gets 400. Once the request names a real call, the answer is always valid TwiML, whatever fails behind it.
+/// gets 400. Once the request names a real call, the answer is always valid TwiML, whatever fails behind it. A turn
+/// that booked, moved or cancelled starts that change's follow-up workflow (text, calendar, reminder) before it answers.
 /// </summary>
 public sealed partial class VoiceWebhooks(
-    TwilioWebhookVerifier twilio,
+    CallWebhookReader reader,
     InboundCallService calls,
+    FollowUpStarter followUps,
     VoiceReplyRenderer renderer,
     TenantDirectory tenants,
     RunningTurns running,
@@ -30,7 +33,7 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceIncoming")]
     public async Task<IResult> IncomingAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/incoming")] HttpRequest request)
     {
-        var webhook = await ReadCallAsync(request);
+        var webhook = await reader.ReadAsync(request);
         if (!webhook.IsCall)
         {
             return webhook.Refusal;
@@ -50,9 +53,11 @@ public sealed partial class VoiceWebhooks(
     /// token is the idempotency key of the turn, and a retry joins the turn already running).
     /// </summary>
     [Function("VoiceTurn")]
-    public async Task<IResult> TurnAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/turn")] HttpRequest request)
+    public async Task<IResult> TurnAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/turn")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable)
     {
-        var webhook = await ReadCallAsync(request);
+        var webhook = await reader.ReadAsync(request);
         if (!webhook.IsCall)
         {
             return webhook.Refusal;
@@ -63,7 +68,15 @@ public sealed partial class VoiceWebhooks(
         var input = VoiceWebhookForm.ReadInput(webhook.Form);
         var token = request.Headers[IdempotencyHeader].FirstOrDefault() ?? Guid.NewGuid().ToString("N");
         var turn = running.GetOrStart(token, TimeSpan.FromSeconds(_voice.TurnDeadlineSeconds), async ct =>
-            (await AnswerOrApologiseAsync("turn", call, async c => await calls.TakeTurnAsync(call, input, token, renderer.Render, c), ct))!);
+        {
+            var twiml = (await AnswerOrApologiseAsync("turn", call, async c => await calls.TakeTurnAsync(call, input, token, renderer.Render, c), ct))!;
+            if (tenants.LastKnown(call.Dialed) is { } tenant)
+            {
+                await followUps.StartForCallAsync(durable, tenant.Id, call.CallSid.Value, ct);
+            }
+
+            return twiml;
+        });
 
         var filler = clock.Delay(TimeSpan.FromSeconds(_voice.FillerAfterSeconds), request.HttpContext.RequestAborted);
         var finished = await Task.WhenAny(turn, filler);
@@ -74,7 +87,7 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceContinue")]
     public async Task<IResult> ContinueAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/continue")] HttpRequest request)
     {
-        var webhook = await ReadCallAsync(request);
+        var webhook = await reader.ReadAsync(request);
         if (!webhook.IsCall)
         {
             return webhook.Refusal;
@@ -108,7 +121,7 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceStatus")]
     public async Task<IResult> StatusAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/status")] HttpRequest request)
     {
-        var webhook = await ReadCallAsync(request);
+        var webhook = await reader.ReadAsync(request);
         if (!webhook.IsCall)
         {
             return webhook.Refusal;
@@ -139,7 +152,7 @@ public sealed partial class VoiceWebhooks(
     [Function("VoiceFallback")]
     public async Task<IResult> FallbackAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/fallback")] HttpRequest request)
     {
-        var webhook = await ReadCallAsync(request);
+        var webhook = await reader.ReadAsync(request);
         if (!webhook.IsCall)
         {
             return webhook.Refusal;
@@ -149,20 +162,6 @@ public sealed partial class VoiceWebhooks(
 
         LogFallback(logger, call.CallSid.Value, webhook.Form["ErrorCode"].FirstOrDefault() ?? "none");
         return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
-    }
-
-    /// <summary>The signature check (403, nothing read or written), then the call the form names (400 if it names none).</summary>
-    private async Task<CallWebhook> ReadCallAsync(HttpRequest request)
-    {
-        var webhook = await twilio.ReadAsync(request, request.HttpContext.RequestAborted);
-        if (!webhook.IsVerified)
-        {
-            return new CallWebhook(null, null, webhook.Rejection);
-        }
-
-        return VoiceWebhookForm.TryReadCall(webhook.Form, out var call, out var error)
-            ? new CallWebhook(call, webhook.Form, null)
-            : new CallWebhook(null, null, TypedResults.BadRequest(error));
     }
 
     /// <summary>The finished turn from this instance's memory, or (another instance ran it) from the call session; null if not ready in time.</summary>
@@ -202,15 +201,7 @@ public sealed partial class VoiceWebhooks(
         }
     }
 
-    /// <summary>A verified webhook about a call: the call and its form, or the answer to give instead.</summary>
-    private sealed record CallWebhook(InboundCall? Call, IFormCollection? Form, IResult? Refusal)
-    {
-        [MemberNotNullWhen(true, nameof(Call), nameof(Form))]
-        [MemberNotNullWhen(false, nameof(Refusal))]
-        public bool IsCall => Refusal is null;
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Twiml(string xml) => TypedResults.Text(xml, VoiceReplyRenderer.ContentType);
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Twiml(string xml) => CallWebhookReader.Twiml(xml);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Call {CallSid}: the {Endpoint} webhook failed; the caller gets the fallback answer")]
     private static partial void LogCallFailed(ILogger logger, string endpoint, string callSid, Exception exception);

@@ -1,6 +1,9 @@
 // Log alert rules over Application Insights. The KQL reads the custom metrics the apps emit (names as in
 // core/Telemetry/VoiceAgentTelemetry.cs; a test checks), the requests the voice webhooks record, and the Durable
 // Functions extension's tracking events that the Functions host logs (customDimensions.prop__*).
+// Any booking follow-up that ends failed fires within the 15 min window: nothing after a call is dropped silently.
+// Reminders fail into texts (a refused or unanswered call ends as the reminder text), so a reminder that reaches nobody
+// shows as a refused text (sms-rejected, kind sms-reminder) or a failed ReminderCall orchestration (workflow-failures).
 
 param location string
 param tags object
@@ -41,6 +44,7 @@ var rules = [
     query: 'let handled = customMetrics\n| where name == \'voiceagent.webhook.fallbacks\'\n| summarize n = sum(valueSum);\nrequests\n| where url has \'/api/voice/\'\n| summarize total = count(), failed = countif(success == false or url has \'/api/voice/fallback\')\n| extend failureRate = iff(total == 0, 0.0, 100.0 * (failed + coalesce(toscalar(handled), 0.0)) / total)'
     measure: 'failureRate'
     threshold: webhookFailureRatePercent
+    dimensions: []
   }
   {
     name: 'turn-latency-p95'
@@ -52,6 +56,7 @@ var rules = [
     query: 'customMetrics\n| where name == \'voiceagent.turn.duration\'\n| summarize p95_ms = percentile(valueMax, 95)'
     measure: 'p95_ms'
     threshold: turnLatencyBudgetMs
+    dimensions: []
   }
   {
     name: 'workflow-failures'
@@ -63,17 +68,31 @@ var rules = [
     query: 'traces\n| where tostring(customDimensions.Category) == \'Host.Triggers.DurableTask\'\n| where tostring(customDimensions.prop__functionType) == \'Orchestrator\' and tostring(customDimensions.prop__state) == \'Failed\'\n| summarize failed = count()'
     measure: 'failed'
     threshold: 0
+    dimensions: []
   }
   {
-    name: 'reminder-failures'
-    displayName: 'VoiceAgent: reminder failures'
-    description: 'Reminder calls that ended with the failed outcome.'
+    name: 'followup-failures'
+    displayName: 'VoiceAgent: booking follow-up failed'
+    description: 'A booking follow-up step (confirmation text, calendar sync, reminder scheduling, cancelling the old time of a move) still failed after its bounded retries and is recorded as failed on its FollowUps row (voiceagent.followups.failed). One alert per tenant and step; the staff re-drive command completes it.'
+    severity: 1
+    windowSize: 'PT15M'
+    evaluationFrequency: 'PT5M'
+    query: 'customMetrics\n| where name == \'voiceagent.followups.failed\'\n| extend tenant = tostring(customDimensions.tenant), step = tostring(customDimensions.step)\n| summarize failures = sum(valueSum) by tenant, step'
+    measure: 'failures'
+    threshold: 0
+    dimensions: ['tenant', 'step']
+  }
+  {
+    name: 'sms-rejected'
+    displayName: 'VoiceAgent: texts refused by Twilio'
+    description: 'Confirmation, reminder or help texts Twilio refused for a reason other than an opt-out (voiceagent.sms with status rejected): a bad number, a sender not allowed to text, an account problem. Opt-outs (21610) are recorded as opt-outs, not counted here.'
     severity: 2
     windowSize: 'PT1H'
     evaluationFrequency: 'PT15M'
-    query: 'customMetrics\n| where name == \'voiceagent.reminders\'\n| where tostring(customDimensions.outcome) == \'failed\'\n| summarize failures = sum(valueSum)'
-    measure: 'failures'
+    query: 'customMetrics\n| where name == \'voiceagent.sms\'\n| where tostring(customDimensions.status) == \'rejected\'\n| extend kind = tostring(customDimensions.kind)\n| summarize rejected = sum(valueSum) by kind'
+    measure: 'rejected'
     threshold: 0
+    dimensions: ['kind']
   }
 ]
 
@@ -100,6 +119,12 @@ resource alertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
             metricMeasureColumn: rule.measure
             operator: 'GreaterThan'
             threshold: rule.threshold
+            // Split by these columns of the query result: one alert per tenant and step names what failed where.
+            dimensions: map(rule.dimensions, column => {
+              name: column
+              operator: 'Include'
+              values: ['*']
+            })
             failingPeriods: {
               numberOfEvaluationPeriods: 1
               minFailingPeriodsToAlert: 1

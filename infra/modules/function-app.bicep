@@ -132,6 +132,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__TurnsTable: tableNames.turns
     Storage__ScheduleTable: tableNames.schedule
     Storage__StaffTable: tableNames.staff
+    Storage__FollowUpsTable: tableNames.followUps
+    Storage__SmsOptOutsTable: tableNames.smsOptOuts
     Storage__CreateTablesOnStart: 'false'
     // core: GoogleCalendarOptions (empty calendar id = the built-in calendar) and NhtsaOptions
     GoogleCalendar__CalendarId: calendar.calendarId

@@ -1,6 +1,7 @@
 // Azure Monitor workbook over Application Insights: the custom metrics the apps emit (names as in
-// core/Telemetry/VoiceAgentTelemetry.cs; a test checks they match), webhook health, failed Durable Functions workflows
-// (the extension's tracking events in the Functions host log), and a call lookup by call SID.
+// core/Telemetry/VoiceAgentTelemetry.cs; a test checks they match), webhook health, a call lookup by call SID, and the
+// workflow outcomes after the call: reminders by outcome, follow-ups that failed by step, texts by status and kind,
+// and failed Durable Functions workflows (the extension's tracking events in the Functions host log).
 // customMetrics holds one row per export interval and tag set: counters are sum(valueSum); histograms carry
 // valueSum/valueCount/valueMin/valueMax. Exact turn percentiles come from the turn spans (dependencies).
 
@@ -41,18 +42,6 @@ var charts = [
     query: 'customMetrics\n| where name == \'voiceagent.transfers\'\n| extend department = tostring(customDimensions.department)\n| summarize transfers = sum(valueSum) by department, bin(timestamp, {TimeRange:grain})\n| render columnchart'
   }
   {
-    name: 'reminders'
-    title: 'Reminder calls by outcome'
-    visualization: 'barchart'
-    query: 'customMetrics\n| where name == \'voiceagent.reminders\'\n| extend outcome = tostring(customDimensions.outcome)\n| summarize reminders = sum(valueSum) by outcome, bin(timestamp, {TimeRange:grain})\n| render columnchart'
-  }
-  {
-    name: 'workflow-failures'
-    title: 'Workflow orchestrations and activities that failed, by function (Durable Functions tracking events)'
-    visualization: 'barchart'
-    query: 'traces\n| where tostring(customDimensions.Category) == \'Host.Triggers.DurableTask\'\n| where tostring(customDimensions.prop__state) == \'Failed\'\n| extend functionName = tostring(customDimensions.prop__functionName)\n| summarize failures = count() by functionName, bin(timestamp, {TimeRange:grain})\n| render columnchart'
-  }
-  {
     name: 'llm-fallbacks'
     title: 'Turns answered by the offline engine (LLM fallback)'
     visualization: 'barchart'
@@ -72,8 +61,43 @@ var charts = [
   }
 ]
 
-var chartItems = [
-  for chart in charts: {
+// After the call: the booking follow-ups (texts, calendar, reminder scheduling), the reminder workflow and every text.
+var workflowCharts = [
+  {
+    name: 'reminders'
+    title: 'Reminder outcomes over time (confirmed, cancelled, rescheduled, voicemail, unreached, texted)'
+    visualization: 'timechart'
+    query: 'customMetrics\n| where name == \'voiceagent.reminders\'\n| extend outcome = tostring(customDimensions.outcome)\n| summarize reminders = sum(valueSum) by outcome, bin(timestamp, {TimeRange:grain})\n| render timechart'
+  }
+  {
+    name: 'followup-failures'
+    title: 'Booking follow-ups that failed after their retries, by step (re-drive them from the staff API)'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.followups.failed\'\n| extend step = tostring(customDimensions.step)\n| summarize failures = sum(valueSum) by step, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'sms-by-status'
+    title: 'Texts by status over time'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.sms\'\n| extend status = tostring(customDimensions.status)\n| summarize texts = sum(valueSum) by status, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'sms-by-kind'
+    title: 'Texts by kind (confirmation, reminder, help…) and status'
+    visualization: 'table'
+    query: 'customMetrics\n| where name == \'voiceagent.sms\'\n| extend kind = tostring(customDimensions.kind), status = tostring(customDimensions.status)\n| summarize texts = sum(valueSum) by kind, status\n| order by kind asc, status asc'
+  }
+  {
+    name: 'workflow-failures'
+    title: 'Workflow orchestrations and activities that failed, by function (Durable Functions tracking events)'
+    visualization: 'barchart'
+    query: 'traces\n| where tostring(customDimensions.Category) == \'Host.Triggers.DurableTask\'\n| where tostring(customDimensions.prop__state) == \'Failed\'\n| extend functionName = tostring(customDimensions.prop__functionName)\n| summarize failures = count() by functionName, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+]
+
+// One KQL tile per chart; the workflow tiles follow their own heading.
+var kqlItems = [
+  for chart in concat(charts, workflowCharts): {
     type: 3
     name: chart.name
     content: {
@@ -91,6 +115,14 @@ var chartItems = [
     }
   }
 ]
+
+var workflowsHeader = {
+  type: 1
+  name: 'workflows-header'
+  content: {
+    json: '### After the call\nConfirmation texts, calendar sync and reminder calls run as Durable Functions workflows. A follow-up that still fails after its retries is recorded (FollowUps table), alerted on, and re-driven from the staff API.'
+  }
+}
 
 var header = [
   {
@@ -167,7 +199,7 @@ var callLookup = {
 
 var content = {
   version: 'Notebook/1.0'
-  items: concat(header, [callLookup], chartItems)
+  items: concat(header, [callLookup], take(kqlItems, length(charts)), [workflowsHeader], skip(kqlItems, length(charts)))
   fallbackResourceIds: [applicationInsightsId]
   '$schema': 'https://github.com/Microsoft/Application-Insights-Workbooks/blob/master/schema/workbook.json'
 }

@@ -104,11 +104,63 @@ public sealed partial class FunctionHostStorageTests(CompiledTemplateFixture tem
         Assert.Contains(StorageRoleGrants()["functionsPrincipalId"], role => role is BlobDataOwner or BlobDataContributor);
     }
 
+    /// <summary>
+    /// The roles are granted on the storage account itself (so they cover every table, queue and container Durable
+    /// creates there), one assignment per principal and role, to a service principal, with the built-in role ids.
+    /// </summary>
+    [Fact]
+    public void StorageRoleAssignments_AreOnTheAccount_ForEachPrincipalAndRole()
+    {
+        var storage = template.Module("storage");
+        var assignment = ArmTemplate.OfType(storage, "Microsoft.Authorization/roleAssignments").Single();
+
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]", (string?)assignment["scope"]);
+        Assert.Equal("[length(variables('assignments'))]", (string?)assignment["copy"]!["count"]);
+        Assert.Equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', variables('assignments')[copyIndex()].role)]", (string?)assignment["properties"]!["roleDefinitionId"]);
+        Assert.Equal("[variables('assignments')[copyIndex()].principalId]", (string?)assignment["properties"]!["principalId"]);
+        Assert.Equal("ServicePrincipal", (string?)assignment["properties"]!["principalType"]);
+        // Deterministic per account, principal and role: a redeploy updates, never duplicates.
+        Assert.Equal(
+            "[guid(resourceId('Microsoft.Storage/storageAccounts', parameters('name')), variables('assignments')[copyIndex()].principalId, variables('assignments')[copyIndex()].role)]",
+            (string?)assignment["name"]);
+
+        // The account granted on is the one AzureWebJobsStorage names (the Durable task hub's account).
+        Assert.Equal("[parameters('name')]", (string?)ArmTemplate.OfType(storage, "Microsoft.Storage/storageAccounts").Single()["name"]);
+        Assert.Equal("[parameters('name')]", (string?)storage["outputs"]!["name"]!["value"]);
+    }
+
+    /// <summary>
+    /// Every table the code has a setting for (StorageOptions.TableNames(): the workflow tables FollowUps and SmsOptOuts
+    /// among them) is created by infra under its default name and handed to both apps under its setting name.
+    /// </summary>
+    [Fact]
+    public void TableNames_AreStorageOptionsTables_WithTheirDefaultNames()
+    {
+        var tableNames = template.Template["variables"]!["tableNames"]!.AsObject();
+        var expected = new VoiceAgent.Core.Storage.StorageOptions().TableNames();
+
+        Assert.Contains(expected, t => t is { Setting: nameof(VoiceAgent.Core.Storage.StorageOptions.FollowUpsTable), Name: "FollowUps" });
+        Assert.Contains(expected, t => t is { Setting: nameof(VoiceAgent.Core.Storage.StorageOptions.SmsOptOutsTable), Name: "SmsOptOuts" });
+        Assert.Equal(expected.Count, tableNames.Count);
+        foreach (var app in new[] { "function-app", "webpubsub-host" })
+        {
+            var settings = ArmTemplate.AppSettings(template.Module(app));
+            foreach (var (setting, name) in expected)
+            {
+                var reference = TableNameReference().Match((string?)settings[$"Storage__{setting}"] ?? string.Empty);
+                Assert.True(reference.Success, $"{app}: Storage__{setting} is not a table name from main.bicep");
+                Assert.Equal(name, (string?)tableNames[reference.Groups["key"].Value]);
+            }
+        }
+    }
+
     [Fact]
     public void Tables_AreCreatedAndHandedToBothApps_IncludingTheStaffTable()
     {
         var tableNames = template.Template["variables"]!["tableNames"]!.AsObject();
         Assert.Equal("StaffMembers", (string?)tableNames["staff"]);
+        Assert.Equal("FollowUps", (string?)tableNames["followUps"]);
+        Assert.Equal("SmsOptOuts", (string?)tableNames["smsOptOuts"]);
 
         // storage.bicep creates one table per entry of main.bicep's tableNames.
         Assert.Contains("variables('tableNames')", template.ModuleParameter("storage", "tableNames"), StringComparison.Ordinal);
@@ -140,7 +192,8 @@ public sealed partial class FunctionHostStorageTests(CompiledTemplateFixture tem
         Assert.DoesNotContain("workflow-steps", template.Json, StringComparison.OrdinalIgnoreCase);
         foreach (var app in new[] { "function-app", "webpubsub-host" })
         {
-            Assert.DoesNotContain(ArmTemplate.AppSettings(template.Module(app)), s => s.Key.StartsWith("Workflows__", StringComparison.Ordinal));
+            // Workflows__StepsQueue (and its poison queue) are gone; the Workflows section now tunes Durable retries (functions' WorkflowOptions).
+            Assert.DoesNotContain(ArmTemplate.AppSettings(template.Module(app)), s => s.Key.StartsWith("Workflows__", StringComparison.Ordinal) && s.Key.Contains("Queue", StringComparison.OrdinalIgnoreCase));
         }
     }
 

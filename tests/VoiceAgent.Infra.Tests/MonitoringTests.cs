@@ -81,13 +81,94 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
 
         var names = MetricNamesQueried(module);
 
-        Assert.Equal(4, queries.Count);
+        Assert.Equal(5, queries.Count);
         Assert.Subset(VoiceAgentTelemetry.MetricNames.Except(Retired).ToHashSet(), names);
         Assert.Superset(
-            new HashSet<string> { VoiceAgentTelemetry.TurnDurationMetric, VoiceAgentTelemetry.RemindersMetric, VoiceAgentTelemetry.WebhookFallbacksMetric },
+            new HashSet<string>
+            {
+                VoiceAgentTelemetry.TurnDurationMetric, VoiceAgentTelemetry.WebhookFallbacksMetric, VoiceAgentTelemetry.FollowUpsFailedMetric, VoiceAgentTelemetry.SmsMetric,
+            },
             names);
         Assert.Contains(queries, q => q.Contains("/api/voice/", StringComparison.Ordinal) && q.Contains("success == false", StringComparison.Ordinal));
-        Assert.Contains(queries, q => q.Contains($"customDimensions.{VoiceAgentTelemetry.OutcomeTag}) == '{VoiceAgentTelemetry.ReminderFailedOutcome}'", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Issue 9: a follow-up that still fails after its retries is a recorded failure with a metric and an alert. Any one
+    /// failure fires within 15 minutes, split by tenant and step so the alert says what failed where.
+    /// </summary>
+    [Fact]
+    public void FollowUpFailures_FireOnTheFirstFailure_Within15Minutes_PerTenantAndStep()
+    {
+        var rule = Rule("followup-failures");
+
+        Assert.Equal("PT15M", (string?)rule["windowSize"]);
+        Assert.True(System.Xml.XmlConvert.ToTimeSpan((string)rule["evaluationFrequency"]!) <= TimeSpan.FromMinutes(15));
+        Assert.Equal(0, rule["threshold"]!.GetValue<int>());
+        Assert.Equal(1, rule["severity"]!.GetValue<int>());
+        var query = (string)rule["query"]!;
+        Assert.StartsWith($"customMetrics\n| where name == '{VoiceAgentTelemetry.FollowUpsFailedMetric}'", query, StringComparison.Ordinal);
+        Assert.Contains("sum(valueSum)", query, StringComparison.Ordinal);
+        Assert.Equal([VoiceAgentTelemetry.TenantTag, VoiceAgentTelemetry.StepTag], Dimensions(rule));
+        AssertSummarizedBy(query, (string)rule["measure"]!, Dimensions(rule));
+        AssertRulesFireAboveThreshold_SplitByTheirDimensions();
+    }
+
+    /// <summary>Texts Twilio refused (confirmations and reminder texts alike) are alerted on, by kind; opt-outs are not failures.</summary>
+    [Fact]
+    public void RejectedTexts_AreAlertedOn_ByKind_WithAStatusTheCodeRecords()
+    {
+        var rule = Rule("sms-rejected");
+        var query = (string)rule["query"]!;
+
+        Assert.StartsWith($"customMetrics\n| where name == '{VoiceAgentTelemetry.SmsMetric}'", query, StringComparison.Ordinal);
+        var status = SmsStatusFilter().Match(query);
+        Assert.True(status.Success, query);
+        Assert.Equal(VoiceAgentTelemetry.StatusTag, status.Groups["tag"].Value);
+        Assert.Contains(status.Groups["value"].Value, SmsStatusesRecorded());
+        Assert.DoesNotContain("opted", status.Groups["value"].Value, StringComparison.Ordinal);
+        Assert.Equal([VoiceAgentTelemetry.KindTag], Dimensions(rule));
+        AssertSummarizedBy(query, (string)rule["measure"]!, Dimensions(rule));
+        Assert.Equal(0, rule["threshold"]!.GetValue<int>());
+    }
+
+    /// <summary>
+    /// The reminder outcomes are the enum's names (ReminderAttemptRecorder records <c>Outcome.ToString().ToLowerInvariant()</c>),
+    /// which has no failed outcome: no alert may wait for one, and the outcome chart reads that tag.
+    /// </summary>
+    [Fact]
+    public void ReminderQueries_ReadOnlyOutcomesTheCodeCanRecord()
+    {
+        var outcomes = Enum.GetNames<VoiceAgent.Core.Appointments.ReminderOutcome>().Select(n => n.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var queries = Kql(template.Module("workbook")).Concat(Kql(template.Module("alerts")))
+            .Where(q => q.Contains($"where name == '{VoiceAgentTelemetry.RemindersMetric}'", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(queries);
+        var compared = queries.SelectMany(q => OutcomeComparison().Matches(q).Select(m => m.Groups["value"].Value)).ToList();
+        Assert.All(compared, value => Assert.Contains(value, outcomes));
+        Assert.Contains(queries, q => q.Contains($"tostring(customDimensions.{VoiceAgentTelemetry.OutcomeTag})", StringComparison.Ordinal) && q.Contains("by outcome", StringComparison.Ordinal));
+    }
+
+    /// <summary>The workbook shows the workflow outcomes (issue 9 acceptance): reminders by outcome over time, follow-up failures by step, texts by status and kind.</summary>
+    [Fact]
+    public void Workbook_ShowsWorkflowOutcomes_UnderTheirOwnHeading()
+    {
+        var module = template.Module("workbook");
+        var variables = module["variables"]!.AsObject();
+        var tiles = variables["workflowCharts"]!.AsArray().Select(c => c!.AsObject()).ToDictionary(c => (string)c["name"]!, c => (string)c["query"]!, StringComparer.Ordinal);
+
+        AssertTile(tiles["reminders"], VoiceAgentTelemetry.RemindersMetric, VoiceAgentTelemetry.OutcomeTag, overTime: true);
+        AssertTile(tiles["followup-failures"], VoiceAgentTelemetry.FollowUpsFailedMetric, VoiceAgentTelemetry.StepTag, overTime: true);
+        AssertTile(tiles["sms-by-status"], VoiceAgentTelemetry.SmsMetric, VoiceAgentTelemetry.StatusTag, overTime: true);
+        AssertTile(tiles["sms-by-kind"], VoiceAgentTelemetry.SmsMetric, VoiceAgentTelemetry.KindTag, overTime: false);
+        Assert.Contains($"by {VoiceAgentTelemetry.KindTag}, {VoiceAgentTelemetry.StatusTag}", tiles["sms-by-kind"], StringComparison.Ordinal);
+
+        // Every workflow tile is a KQL item of the workbook, after the "After the call" heading.
+        var kqlItems = variables["copy"]!.AsArray().Single(c => (string?)c!["name"] == "kqlItems")!;
+        Assert.Equal("[length(concat(variables('charts'), variables('workflowCharts')))]", (string?)kqlItems["count"]);
+        var items = (string?)variables["content"]!["items"];
+        Assert.Equal("[concat(variables('header'), createArray(variables('callLookup')), take(variables('kqlItems'), length(variables('charts'))), createArray(variables('workflowsHeader')), skip(variables('kqlItems'), length(variables('charts'))))]", items);
+        Assert.Contains("After the call", (string?)variables["workflowsHeader"]!["content"]!["json"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +179,7 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
         {
             VoiceAgentTelemetry.TenantTag, VoiceAgentTelemetry.OutcomeTag, VoiceAgentTelemetry.ActionTag, VoiceAgentTelemetry.DepartmentTag,
             VoiceAgentTelemetry.ReasonTag, VoiceAgentTelemetry.CallSidTag, VoiceAgentTelemetry.EndpointTag,
+            VoiceAgentTelemetry.StepTag, VoiceAgentTelemetry.KindTag, VoiceAgentTelemetry.StatusTag,
         };
 
         // Dimensions of our metrics and spans: the tags the code sets (CallSid is the log scope property of the call lookup).
@@ -115,6 +197,63 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
         Assert.NotEmpty(host);
         Assert.Subset(DurableTrackingDimensions.ToHashSet(StringComparer.Ordinal), host);
     }
+
+    /// <summary>The alert rule named <paramref name="name"/> in alerts.bicep's rules (each becomes one scheduledQueryRules resource).</summary>
+    private System.Text.Json.Nodes.JsonObject Rule(string name) =>
+        template.Module("alerts")["variables"]!["rules"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["name"] == name);
+
+    private static List<string> Dimensions(System.Text.Json.Nodes.JsonObject rule) =>
+        rule["dimensions"]!.AsArray().Select(d => (string)d!).ToList();
+
+    /// <summary>The query yields the measured column, summarized by exactly the columns the alert splits on.</summary>
+    private static void AssertSummarizedBy(string query, string measure, List<string> dimensions)
+    {
+        var summarize = query.Split('\n').Last();
+        Assert.StartsWith($"| summarize {measure} = ", summarize, StringComparison.Ordinal);
+        Assert.EndsWith(dimensions.Count == 0 ? ")" : " by " + string.Join(", ", dimensions), summarize, StringComparison.Ordinal);
+        foreach (var dimension in dimensions)
+        {
+            Assert.Contains($"{dimension} = tostring(customDimensions.{dimension})", query, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The one scheduledQueryRules resource fires when the measure exceeds the rule's threshold, split by the rule's dimensions.</summary>
+    private void AssertRulesFireAboveThreshold_SplitByTheirDimensions()
+    {
+        var resource = ArmTemplate.OfType(template.Module("alerts"), "Microsoft.Insights/scheduledQueryRules").Single();
+        var criterion = resource["properties"]!["criteria"]!["allOf"]!.AsArray().Single()!;
+
+        Assert.Equal("GreaterThan", (string?)criterion["operator"]);
+        Assert.Equal("[variables('rules')[copyIndex()].measure]", (string?)criterion["metricMeasureColumn"]);
+        Assert.Equal("[variables('rules')[copyIndex()].threshold]", (string?)criterion["threshold"]);
+        var dimensions = (string?)criterion["dimensions"];
+        Assert.StartsWith("[map(variables('rules')[copyIndex()].dimensions, lambda('column', createObject('name', lambdaVariables('column'), 'operator', 'Include'", dimensions, StringComparison.Ordinal);
+        Assert.Equal(1, criterion["failingPeriods"]!["minFailingPeriodsToAlert"]!.GetValue<int>());
+    }
+
+    /// <summary>A workbook tile: reads <paramref name="metric"/>, sums the counter, grouped by <paramref name="tag"/> (and time bins when over time).</summary>
+    private static void AssertTile(string query, string metric, string tag, bool overTime)
+    {
+        Assert.StartsWith($"customMetrics\n| where name == '{metric}'", query, StringComparison.Ordinal);
+        Assert.Contains($"{tag} = tostring(customDimensions.{tag})", query, StringComparison.Ordinal);
+        Assert.Contains("sum(valueSum) by " + tag, query, StringComparison.Ordinal);
+        Assert.Equal(overTime, query.Contains("bin(timestamp, {TimeRange:grain})", StringComparison.Ordinal));
+    }
+
+    /// <summary>The status literals core passes to <c>RecordSms(tenant, kind, "status")</c>.</summary>
+    private static HashSet<string> SmsStatusesRecorded() =>
+        AppSettingsCatalog.SourceFiles()
+            .SelectMany(file => RecordSmsCall().Matches(File.ReadAllText(file)).Select(m => m.Groups["status"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"RecordSms\([^;]*?,\s*""(?<status>[a-z-]+)""\)")]
+    private static partial Regex RecordSmsCall();
+
+    [GeneratedRegex(@"where tostring\(customDimensions\.(?<tag>\w+)\) == '(?<value>[^']+)'")]
+    private static partial Regex SmsStatusFilter();
+
+    [GeneratedRegex(@"customDimensions\.outcome\) == '(?<value>[^']+)'")]
+    private static partial Regex OutcomeComparison();
 
     /// <summary>Every KQL string in a module: the strings that start from an Application Insights table.</summary>
     private static IEnumerable<string> Kql(System.Text.Json.Nodes.JsonObject module) =>

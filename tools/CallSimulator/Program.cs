@@ -9,7 +9,12 @@ public static class Program
     private const string Usage = """
         Usage:
           VoiceAgent.CallSimulator call --url http://127.0.0.1:PORT --token TOKEN [--from +15555550101] [--to +15555550100] [--public-url URL]
-              A call against a running app; type what the caller says (an empty line is silence).
+                                        [--twilio-port P --account-sid AC...] [--zone America/Chicago]
+              A call against a running app; type what the caller says (an empty line is silence). Between calls:
+              /clock [+1d | +2h30m | 2026-12-02T10:05[-06:00]], /call, /quit; /help lists the commands. With --twilio-port
+              the Twilio stand-in runs here: texts are printed, and the shop's calls to --from ring here (y/n/v).
+          VoiceAgent.CallSimulator twilio --port P --account-sid AC... [--token T] [--route PUBLIC=TARGET] [--app URL]
+              The Twilio stand-in as its own process (token: --token or TWILIO_AUTH_TOKEN); logs texts and calls, nobody answers.
           VoiceAgent.CallSimulator scenarios FILE-OR-FOLDER... [--storage CONNECTION-STRING]
               Plays scenario files against the app hosted in-process; last line "N passed, M failed".
         """;
@@ -25,6 +30,7 @@ public static class Program
             return args switch
             {
                 ["call", .. var rest] => await InteractiveCommand.RunAsync(rest, Console.In, Console.Out, stop.Token),
+                ["twilio", .. var rest] => await TwilioCommand.RunAsync(rest, Console.Out, stop.Token),
                 ["scenarios", .. var rest] => await ScenariosCommand.RunAsync(rest, Console.Out, stop.Token),
                 // Hidden: the second process of the cross-process booking race test (BookingRaceTests).
                 ["race", .. var rest] => await RaceCommand.RunAsync(rest, Console.In, Console.Out, stop.Token),

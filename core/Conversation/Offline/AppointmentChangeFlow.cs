@@ -49,6 +49,16 @@ internal static class AppointmentChangeFlow
             DialogPrompts.WhichToChange(SlotSpeech.Or([.. candidates.Select(a => SlotSpeech.Appointment(turn.Tenant, a))]), cancel: task == DialogTask.Cancel));
     }
 
+    /// <summary>
+    /// Cancelling or moving one given appointment of the caller's (the one a reminder was about), without asking which.
+    /// <paramref name="takeWords"/> false when the answer was a key: "2" is not a new time of 2 o'clock.
+    /// </summary>
+    public static Task<AgentReply> ChangeAsync(TurnInput turn, DialogTask task, Appointment appointment, bool takeWords, CancellationToken cancellationToken)
+    {
+        turn.State.Task = task;
+        return ChosenAsync(turn, appointment, cancellationToken, takeWords);
+    }
+
     public static async Task<AgentReply> ContinueAsync(TurnInput turn, CancellationToken cancellationToken)
     {
         var state = turn.State;
@@ -100,7 +110,7 @@ internal static class AppointmentChangeFlow
         }
     }
 
-    private static async Task<AgentReply> ChosenAsync(TurnInput turn, Appointment appointment, CancellationToken cancellationToken)
+    private static async Task<AgentReply> ChosenAsync(TurnInput turn, Appointment appointment, CancellationToken cancellationToken, bool takeWords = true)
     {
         var state = turn.State;
         state.AppointmentId = appointment.Id;
@@ -112,7 +122,11 @@ internal static class AppointmentChangeFlow
         }
 
         state.Service = appointment.Service;
-        BookingFlow.Absorb(turn);
+        if (takeWords)
+        {
+            BookingFlow.Absorb(turn);
+        }
+
         if (state.Date is null && state.Time is null)
         {
             return PendingQuestion.Ask(state, DialogStage.AwaitDay,

@@ -20,7 +20,7 @@ public enum CallerIntent
     JobStatus,
     /// <summary>The caller speaks, or asks for, a language other than English ("hola", "¿habla español?").</summary>
     OtherLanguage,
-    /// <summary>"Text me the confirmation": the call sends no texts.</summary>
+    /// <summary>"Text me the confirmation": the shop texts one after each booking, change or cancellation.</summary>
     TextMessage,
     /// <summary>"Can I leave a message?"</summary>
     LeaveMessage,

@@ -3,8 +3,9 @@ using VoiceAgent.Core.Conversation.Understanding;
 namespace VoiceAgent.Core.Conversation.Offline;
 
 /// <summary>
-/// Honest answers to requests the offline agent understands but cannot fully serve: walk-ins, repair status,
-/// another language, texts, messages. Each says what is true for this call and offers what it can do instead.
+/// Honest answers to requests the offline agent understands but cannot fully serve from the call: walk-ins, repair
+/// status, another language, texts (the shop texts a confirmation after the call's booking), messages. Each says
+/// what is true for this call and offers what it can do instead.
 /// Asked in the middle of a task, the answer ends with the pending question, and an offer comes back to it.
 /// </summary>
 internal static class CapabilityAnswers
@@ -47,6 +48,10 @@ internal static class CapabilityAnswers
         return AgentReply.Listen(DialogPrompts.WalkInOffer(answer));
     }
 
+    /// <summary>
+    /// "Text me the confirmation": the shop texts one after every booking, change or cancellation (the booking workflow,
+    /// after the turn that wrote it), except to a number that replied STOP. Says which bookings of this call it confirms.
+    /// </summary>
     private static async Task<AgentReply> TextMessageAsync(TurnInput turn, CancellationToken cancellationToken)
     {
         var state = turn.State;
@@ -54,9 +59,9 @@ internal static class CapabilityAnswers
         var appointments = booked.Count == 0
             ? []
             : (await turn.Tools.ListMyAppointmentsAsync(cancellationToken)).Where(a => booked.Contains(a.Id)).ToList();
-        var details = appointments.Count == 0
-            ? DialogPrompts.DetailsWhenBooked
-            : DialogPrompts.DetailsAgain(string.Join(", and ", appointments.Select(a => SlotSpeech.Appointment(turn.Tenant, a))));
-        return AgentReply.Listen(DialogPrompts.NoTextsThen(details, (state.Stage == DialogStage.None ? DialogPrompts.AnythingElse : state.Prompt) ?? string.Empty));
+        var answer = appointments.Count == 0
+            ? DialogPrompts.TextOnceBooked
+            : DialogPrompts.TextComing(string.Join(", and ", appointments.Select(a => SlotSpeech.Appointment(turn.Tenant, a))));
+        return AgentReply.Listen(DialogPrompts.ThenNext(answer, (state.Stage == DialogStage.None ? DialogPrompts.AnythingElse : state.Prompt) ?? string.Empty));
     }
 }

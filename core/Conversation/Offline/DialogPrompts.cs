@@ -31,11 +31,14 @@ internal static class DialogPrompts
 
     public static string DidNotHear(string prompt) => $"Sorry, I didn't hear anything. {prompt}";
 
-    public static string SilenceGoodbye(string shop) => $"I haven't heard anything, so I'll let you go. Thanks for calling {shop}. Goodbye!";
+    /// <summary>The thanks in a goodbye: for calling the shop, or (on the shop's own call) for the customer's time.</summary>
+    public static string Thanks(string shop, bool shopCalled) => shopCalled ? "Thanks for your time" : $"Thanks for calling {shop}";
 
-    public static string LeavingGoodbye(string shop) => $"No problem. Thanks for calling {shop}. Goodbye!";
+    public static string SilenceGoodbye(string thanks) => $"I haven't heard anything, so I'll let you go. {thanks}. Goodbye!";
 
-    public static string Goodbye(string shop) => $"Thanks for calling {shop}. Have a great day. Goodbye!";
+    public static string LeavingGoodbye(string thanks) => $"No problem. {thanks}. Goodbye!";
+
+    public static string Goodbye(string thanks) => $"{thanks}. Have a great day. Goodbye!";
 
     public static string Connecting(string lead, string department) => $"{lead} with our {department}. One moment please.";
 
@@ -65,7 +68,7 @@ internal static class DialogPrompts
     }
 
     // Follow-ups to "anything else?" (FollowUp).
-    public static string AnythingElseDeclined(string shop) => $"Okay. Thanks for calling {shop}. Have a great day. Goodbye!";
+    public static string AnythingElseDeclined(string thanks) => $"Okay. {thanks}. Have a great day. Goodbye!";
 
     // Booking (BookingFlow).
     public const string BetterDayAndTime = "No problem. What day and time would work better for you?";
@@ -209,17 +212,40 @@ internal static class DialogPrompts
     public const string NoRepairStatus = "I'm sorry, I can't see the status of repairs from here. I can pass a message to our service desk so they can get back to you.";
     public const string OfCourse = "Of course.";
     public const string NoWalkInPromise = "I can't promise a walk-in spot, because I can't see how busy the shop is today.";
-    public const string NoTexts = "I'm sorry, I can't send text messages from this call, so no text will come from us today.";
-    public const string DetailsWhenBooked = "When you book, I'll read the details back so you can write them down.";
+    public const string TextOnceBooked = "Sure: I'll text you a confirmation once it's booked, unless your number has opted out of our texts.";
 
     public static string WalkInMidTask(string answer, string prompt) => $"{answer} Booking a time is the sure way. {prompt}";
 
     public static string WalkInOffer(string answer) =>
         $"{answer} Would you like me to book you a time, so we're ready for you? Or I can take a message for our service desk.";
 
-    public static string DetailsAgain(string appointments) => $"Here are the details again, so you can write them down: {appointments}.";
+    /// <summary>The shop texts a confirmation after each booking, change or cancellation (not to a number that replied STOP).</summary>
+    public static string TextComing(string appointments) => $"Sure: you'll get a text confirming {appointments} shortly, unless your number has opted out of our texts.";
 
-    public static string NoTextsThen(string details, string next) => $"{NoTexts} {details} {next}";
+    public static string ThenNext(string said, string next) => $"{said} {next}";
+
+    // Reminders: the shop's reminder call, and the offer to a caller whose reminder went unconfirmed (ReminderFlow).
+    public const string ReminderKeys = "You can say yes, or press 1 to confirm, 2 to reschedule, 3 to cancel, or 0 to talk to someone.";
+    public const string CanYouMakeIt = "Can you make it? " + ReminderKeys;
+    public const string RescheduleOrCancel = "Would you like to reschedule it, or cancel it? You can also press 2 to reschedule or 3 to cancel.";
+    public const string NoProblemRescheduleOrCancel = "No problem. " + RescheduleOrCancel;
+    public const string OrWhatElse = "Or just tell me what you're calling about.";
+
+    /// <summary>"Hi Maria, this is Northside Auto Care with a reminder about your tire rotation tomorrow, Thursday, December 3rd at 10 AM. Can you make it? …"</summary>
+    public static string Reminder(string shop, string? firstName, string service, string when) =>
+        $"Hi{(firstName is null ? string.Empty : $" {firstName}")}, this is {shop} with a reminder about your {service} {when}. {CanYouMakeIt}";
+
+    /// <summary>The reminder's question on its own, asked again after a silence or a side question.</summary>
+    public static string ReminderQuestion(string service, string when) => $"Can you make your {service} {when}? {ReminderKeys}";
+
+    public static string PendingReminder(string shop, string firstName, string service, string when) =>
+        $"Thanks for calling {shop}, {firstName}. We've been trying to reach you about your {service} {when}. {CanYouMakeIt} {OrWhatElse}";
+
+    public static string ReminderConfirmed(string service, string when) => $"Great, your {service} {when} is confirmed. We'll see you then.";
+
+    public static string ReminderKept(string service, string when) => $"Okay, I'll keep your {service} {when} as it is.";
+
+    public static string ThenGoodbye(string said, string thanks) => $"{said} {thanks}. Goodbye!";
 
     // The car a booking is for (VehicleFlow).
     public const string VehicleNoProblem = "No problem, you're all set.";
@@ -240,7 +266,7 @@ internal static class DialogPrompts
 
     public static string VehicleNoted(string vehicle) => $"Thanks, I've noted the {vehicle}.";
 
-    public static string VehicleGoodbye(string said, string shop) => $"{said} Thanks for calling {shop}. Goodbye!";
+    public static string VehicleGoodbye(string said, string thanks) => $"{said} {thanks}. Goodbye!";
 
     /// <summary>The car question again behind a short lead ("Sure, take your time."), starting with a capital.</summary>
     public static string VehicleAgain(string lead, string question) => $"{lead} {char.ToUpperInvariant(question[0])}{question[1..]}";

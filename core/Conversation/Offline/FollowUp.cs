@@ -40,7 +40,7 @@ internal static class FollowUp
         switch (offer)
         {
             case FollowUpOffer.AnythingElse when turn.YesNo == YesNoAnswer.No && bare:
-                return AgentReply.Hangup(DialogPrompts.AnythingElseDeclined(turn.Tenant.Name));
+                return AgentReply.Hangup(DialogPrompts.AnythingElseDeclined(turn.Thanks));
             case FollowUpOffer.AnythingElse when turn.YesNo == YesNoAnswer.Yes && intent == CallerIntent.Unknown && turn.Phrase is null:
                 return AgentReply.Listen(DialogPrompts.WhatElse);
             case FollowUpOffer.Booking when turn.YesNo == YesNoAnswer.Yes && (bare || intent == CallerIntent.Book) && intent != CallerIntent.Goodbye

@@ -1,3 +1,4 @@
+using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Conversation.Tools;
 using VoiceAgent.Core.Conversation.Understanding;
 using VoiceAgent.Core.Tenants;
@@ -6,9 +7,10 @@ namespace VoiceAgent.Core.Conversation.Offline;
 
 /// <summary>
 /// The deterministic, zero-key dialog engine: booking, moving and cancelling appointments, hours, address and
-/// price questions, transfer to a department, PIN verification, and goodbye; honest answers to what it cannot do
-/// (walk-ins, repair status, other languages, texts). Reprompts on silence and offers a person (or a message when
-/// the shop is closed) after repeated failure. It acts only through <see cref="AgentTools"/>.
+/// price questions, transfer to a department, PIN verification, reminders (confirm, move or cancel), and goodbye;
+/// honest answers to what it cannot do (walk-ins, repair status, other languages) and to "text me" (the shop texts a
+/// confirmation). Reprompts on silence and offers a person (or a message when the shop is closed) after repeated
+/// failure. It acts only through <see cref="AgentTools"/>.
 /// </summary>
 public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConversationEngine
 {
@@ -18,7 +20,18 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
     public AgentReply Greet(ConversationContext context, DialogState state)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return AgentReply.Listen(DialogPrompts.Greeting(context.Tenant.Name, context.Customer?.FirstName));
+        ArgumentNullException.ThrowIfNull(state);
+        return context is { PendingReminder: { } pending, Customer: { } customer }
+            ? ReminderFlow.OfferPending(context, state, pending, customer.FirstName)
+            : AgentReply.Listen(DialogPrompts.Greeting(context.Tenant.Name, context.Customer?.FirstName));
+    }
+
+    public AgentReply GreetForReminder(ConversationContext context, DialogState state, Appointment appointment)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(appointment);
+        return ReminderFlow.Remind(context, state, appointment);
     }
 
     public async Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken)
@@ -36,7 +49,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             }
 
             return state.Silences >= MaxSilences
-                ? AgentReply.Hangup(DialogPrompts.SilenceGoodbye(tenant.Name))
+                ? AgentReply.Hangup(DialogPrompts.SilenceGoodbye(DialogPrompts.Thanks(tenant.Name, state.ShopCalled)))
                 : AgentReply.Listen(DialogPrompts.DidNotHear(state.Prompt ?? DialogPrompts.HowCanIHelp));
         }
 
@@ -78,6 +91,12 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             return TransferTo(turn, IntentClassifier.FindDepartment(turn.Text, tenant) ?? tenant.DefaultTransferTarget, DialogPrompts.ConnectLead);
         }
 
+        // A reminder's answer (a key, yes, no, move, cancel); any other request drops the reminder and is routed below.
+        if (ReminderFlow.IsAwaiting(state.Stage) && await ReminderFlow.AnswerAsync(turn, intent, cancellationToken) is { } reminderAnswer)
+        {
+            return reminderAnswer;
+        }
+
         // The car question after a booking takes any answer; a new request instead (null) is routed as usual below.
         if (state.Stage == DialogStage.AwaitVehicle && await VehicleFlow.ContinueAsync(turn, intent, cancellationToken) is { } vehicleAnswer)
         {
@@ -101,7 +120,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             {
                 // The caller is leaving mid-task: nothing was written without a yes, so just say goodbye.
                 state.ClearTask();
-                return AgentReply.Hangup(DialogPrompts.LeavingGoodbye(tenant.Name));
+                return AgentReply.Hangup(DialogPrompts.LeavingGoodbye(turn.Thanks));
             }
 
             if (Abandons(state, intent, turn))
@@ -171,7 +190,7 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             case CallerIntent.Faq:
                 return AgentReply.Listen(DialogPrompts.ThenAnythingElse(turn.Tools.BusinessInfo(turn.Text)));
             case CallerIntent.Goodbye:
-                return AgentReply.Hangup(DialogPrompts.Goodbye(tenant.Name));
+                return AgentReply.Hangup(DialogPrompts.Goodbye(turn.Thanks));
             case CallerIntent.Price:
                 var service = turn.Service!;
                 state.Service = service.Name; // "can I book one?" or "yes" next means this service

@@ -14,6 +14,20 @@ public static class SlotSpeech
         return $"{Day(tenant.Time.DayOf(start))} at {HoursSpeech.Time(tenant.Time.TimeOf(start))}";
     }
 
+    /// <summary>
+    /// A start said from <paramref name="now"/>: "today at 3 PM", "tomorrow, Thursday, December 3rd at 10 AM", or
+    /// "on Friday, December 4th at 8 AM".
+    /// </summary>
+    public static string WhenFrom(TenantProfile tenant, DateTimeOffset start, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var day = tenant.Time.DayOf(start);
+        var today = tenant.Time.Today(now);
+        return day == today ? $"today at {TimeOf(tenant, start)}"
+            : day == today.AddDays(1) ? $"tomorrow, {When(tenant, start)}"
+            : $"on {When(tenant, start)}";
+    }
+
     /// <summary>"Wednesday, December 2nd".</summary>
     public static string Day(DateOnly date) =>
         $"{date.DayOfWeek}, {date.ToString("MMMM", CultureInfo.InvariantCulture)} {Ordinal(date.Day)}";

@@ -37,6 +37,9 @@ internal sealed class TurnInput
 
     public TenantProfile Tenant => Context.Tenant;
 
+    /// <summary>The thanks a goodbye on this call says: for calling, or for the customer's time on the shop's own call.</summary>
+    public string Thanks => DialogPrompts.Thanks(Tenant.Name, State.ShopCalled);
+
     /// <summary>"yes, the oil change": a service's name is not a change of mind, whatever words it is made of.</summary>
     private static string WithoutServiceNames(string text, TenantProfile tenant)
     {

@@ -78,7 +78,7 @@ internal static class VehicleFlow
             : null;
         if (intent == CallerIntent.Goodbye)
         {
-            return AgentReply.Hangup(DialogPrompts.VehicleGoodbye(noted ?? DialogPrompts.VehicleNoProblem, turn.Tenant.Name));
+            return AgentReply.Hangup(DialogPrompts.VehicleGoodbye(noted ?? DialogPrompts.VehicleNoProblem, turn.Thanks));
         }
 
         if (noted is not null)

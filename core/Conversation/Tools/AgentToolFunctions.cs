@@ -94,6 +94,13 @@ public static class AgentToolFunctions
                 "cancel_appointment",
                 "Cancels one of the verified caller's own appointments. Confirm with the caller first."),
             AIFunctionFactory.Create(
+                async ([Description("appointmentId from list_my_appointments")] string appointmentId, CancellationToken ct) =>
+                    await tools.ConfirmAppointmentAsync(appointmentId, ct) is { } confirmed
+                        ? new ChangeInfo(true, confirmed.Id, Local(tenant, confirmed.Start), null, [])
+                        : new ChangeInfo(false, null, null, "No such upcoming appointment for this caller.", []),
+                "confirm_appointment",
+                "Records that the verified caller will come to one of their own appointments (the answer to its reminder)."),
+            AIFunctionFactory.Create(
                 async ([Description("appointmentId from list_my_appointments")] string appointmentId,
                        [Description("New local start, yyyy-MM-ddTHH:mm")] string newStart,
                        CancellationToken ct) =>

@@ -87,7 +87,16 @@ public sealed class AgentTools
 
     public async Task<Appointment?> CancelAppointmentAsync(string appointmentId, CancellationToken cancellationToken) =>
         await FindCustomerAsync(cancellationToken) is { } customer
-            ? await _scheduling.CancelAsync(Tenant, customer.Id, appointmentId, null, cancellationToken)
+            ? await _scheduling.CancelAsync(Tenant, customer.Id, appointmentId, rescheduledTo: null, _context.CallSid, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The verified caller confirms one of their own booked appointments (the answer to its reminder): no reminder call is
+    /// made for it any more. Null when it is not theirs or no longer booked.
+    /// </summary>
+    public async Task<Appointment?> ConfirmAppointmentAsync(string appointmentId, CancellationToken cancellationToken) =>
+        await FindCustomerAsync(cancellationToken) is { } customer
+            ? await _scheduling.ConfirmReminderAsync(Tenant, customer.Id, appointmentId, cancellationToken)
             : null;
 
     public async Task<BookingResult> RescheduleAppointmentAsync(string appointmentId, DateTimeOffset newStart, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public sealed record SeededDemoShop(AppointmentStore Appointments, CustomerStore
         var customers = new CustomerStore(tables);
         await new DemoTenantSeeder(new TenantStore(tables), customers, Options.Create(new DemoOptions())).SeedAsync(CancellationToken.None);
         var appointments = new AppointmentStore(tables);
-        var scheduling = new SchedulingService(appointments, new BuiltInCalendarProvider(), TestTelemetry.Create(), clock, NullLogger<SchedulingService>.Instance);
+        var scheduling = new SchedulingService(appointments, new BuiltInCalendarProvider(), new Core.Workflows.FollowUpStore(tables, clock), TestTelemetry.Create(), clock, NullLogger<SchedulingService>.Instance);
         return new SeededDemoShop(appointments, customers, scheduling, new AgentToolsFactory(scheduling, customers, new OfflineVinDecoder(clock)));
     }
 }

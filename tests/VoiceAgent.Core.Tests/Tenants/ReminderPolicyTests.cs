@@ -71,4 +71,12 @@ public sealed class ReminderPolicyTests
     {
         Assert.Equal(new ReminderPolicy(TimeSpan.FromHours(24), new TimeOnly(9, 0), new TimeOnly(19, 0)), DemoTenant.Profile.Reminders);
     }
+
+    [Fact]
+    public void DemoTenant_Retries_ThreeCallsTwoHoursApart()
+    {
+        // ../shared/scenarios/README.md: "No answer or busy: two more tries, 2 hours apart, inside the window; then a text."
+        Assert.Equal(3, DemoTenant.Profile.Reminders.MaxAttempts);
+        Assert.Equal(TimeSpan.FromHours(2), DemoTenant.Profile.Reminders.RetryAfter);
+    }
 }

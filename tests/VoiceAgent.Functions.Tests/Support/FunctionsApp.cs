@@ -25,6 +25,9 @@ public sealed class FunctionsApp : IAsyncDisposable
 {
     public const string PublicBaseUrl = "https://voiceagent.example.com";
 
+    /// <summary>The app setting that names the Durable task hub (the host.json override the Functions host honours).</summary>
+    public const string TaskHubSetting = "AzureFunctionsJobHost:extensions:durableTask:hubName";
+
     private readonly FunctionsHost _host;
     private readonly IReadOnlyDictionary<string, string> _staffTokens;
     private readonly SocketsHttpHandler _handler = new();
@@ -54,6 +57,12 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>The Durable client of the app's task hub (the one <c>[DurableClient]</c> binds).</summary>
+    public Microsoft.DurableTask.Client.DurableTaskClient Workflows => _host.Workflows ?? throw new InvalidOperationException("The app declares no Durable functions.");
+
+    /// <summary>Waits until no workflow instance is pending or running (at most <paramref name="max"/>).</summary>
+    public Task<bool> WaitForWorkflowsQuietAsync(TimeSpan max) => _host.WaitForWorkflowsQuietAsync(max, CancellationToken.None);
+
     /// <summary>
     /// Starts the app. <paramref name="settings"/> are app settings (configuration keys such as <c>Voice:FillerAfterSeconds</c>),
     /// given before the app registers its services, as the host's environment would give them; <paramref name="services"/>
@@ -65,10 +74,11 @@ public sealed class FunctionsApp : IAsyncDisposable
         string? tablePrefix = null,
         IReadOnlyDictionary<string, string>? settings = null,
         Action<IServiceCollection>? services = null,
-        IReadOnlyList<string>? staffTenants = null)
+        IReadOnlyList<string>? staffTenants = null,
+        string? authToken = null)
     {
         var prefix = tablePrefix ?? NewTablePrefix();
-        var authToken = NewToken();
+        authToken ??= NewToken();
         var staffTokens = (staffTenants ?? [DemoTenant.Id]).Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => NewToken(), StringComparer.Ordinal);
         var clock = new FakeTimeProvider(Now);
         var webhookTime = new ObservableTimeProvider(Now);
@@ -81,6 +91,8 @@ public sealed class FunctionsApp : IAsyncDisposable
             new("Demo:SeedDemoTenant", "true"),
             new("Twilio:AuthToken", authToken),
             new("Twilio:PublicBaseUrl", PublicBaseUrl),
+            // One task hub per set of tables: two instances on one prefix share it, as two Azure instances do.
+            new(TaskHubSetting, prefix + "hub"),
         };
         configuration.AddRange(StorageOptions.PrefixedTableSettings(prefix));
         configuration.AddRange(staffTokens.Select(t => KeyValuePair.Create($"StaffAuth:DevTokens:{t.Key}", (string?)t.Value)));

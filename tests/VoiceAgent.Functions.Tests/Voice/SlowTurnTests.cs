@@ -138,6 +138,8 @@ public sealed class SlowTurnTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         public AgentReply Greet(ConversationContext context, DialogState state) => inner.Greet(context, state);
 
+        public AgentReply GreetForReminder(ConversationContext context, DialogState state, VoiceAgent.Core.Appointments.Appointment appointment) => inner.GreetForReminder(context, state, appointment);
+
         public async Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken)
         {
             await Task.Delay(work, time, cancellationToken);

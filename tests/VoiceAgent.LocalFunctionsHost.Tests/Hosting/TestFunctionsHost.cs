@@ -32,12 +32,17 @@ public sealed class TestFunctionsHost : IAsyncDisposable
     public TimerRecorder Timers => Host.Services.GetRequiredService<TimerRecorder>();
 
     /// <summary>Creates and starts a host serving <paramref name="metadataJson"/>.</summary>
-    public static async Task<TestFunctionsHost> StartAsync(string metadataJson, TimeProvider? clock = null, string hostJson = DefaultHostJson, Action<IServiceCollection>? services = null)
+    public static async Task<TestFunctionsHost> StartAsync(
+        string metadataJson,
+        TimeProvider? clock = null,
+        string hostJson = DefaultHostJson,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("voiceagent-localhost-tests-");
         try
         {
-            var host = Create(folder.FullName, metadataJson, clock, hostJson, services);
+            var host = Create(folder.FullName, metadataJson, clock, hostJson, services, settings);
             await host.StartAsync(CancellationToken.None);
             return new TestFunctionsHost(folder, host);
         }
@@ -50,9 +55,15 @@ public sealed class TestFunctionsHost : IAsyncDisposable
 
     /// <summary>
     /// <see cref="LocalFunctionsHost.Create"/> for <paramref name="metadataJson"/>, written to <paramref name="folder"/>
-    /// (with host.json beside it); not started.
+    /// (with host.json beside it), with <paramref name="settings"/> as app settings; not started.
     /// </summary>
-    public static LocalFunctionsHost Create(string folder, string metadataJson, TimeProvider? clock = null, string hostJson = DefaultHostJson, Action<IServiceCollection>? services = null)
+    public static LocalFunctionsHost Create(
+        string folder,
+        string metadataJson,
+        TimeProvider? clock = null,
+        string hostJson = DefaultHostJson,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var metadataPath = Path.Combine(folder, "functions.metadata");
         var hostJsonPath = Path.Combine(folder, "host.json");
@@ -63,6 +74,7 @@ public sealed class TestFunctionsHost : IAsyncDisposable
             FunctionsAssembly = typeof(TestFunctionsHost).Assembly,
             MetadataPath = metadataPath,
             HostJsonPath = hostJsonPath,
+            Settings = settings ?? new Dictionary<string, string?>(),
             AddFunctionsServices = (s, _) =>
             {
                 s.AddSingleton(TimeProvider.System);

@@ -90,6 +90,21 @@ public static class TestFunctionsMetadata
         ]
         """;
 
+    public const string SlowTimer = """
+        [
+          {
+            "name": "SlowEveryTenMinutes",
+            "scriptFile": "VoiceAgent.LocalFunctionsHost.Tests.dll",
+            "entryPoint": "VoiceAgent.LocalFunctionsHost.Tests.Hosting.TimerFunctions.SlowEveryTenMinutesAsync",
+            "language": "dotnet-isolated",
+            "properties": { "IsCodeless": false },
+            "bindings": [
+              { "name": "timer", "direction": "In", "type": "timerTrigger", "schedule": "0 */10 * * * *", "properties": {} }
+            ]
+          }
+        ]
+        """;
+
     /// <summary>The HTTP and the timer functions in one file.</summary>
     public static string All => Combine(Http, Timers);
 

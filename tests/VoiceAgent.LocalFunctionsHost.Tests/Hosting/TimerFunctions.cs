@@ -8,6 +8,7 @@ public sealed class TimerFunctions(TimerRecorder recorder, TimeProvider time)
     public const string EveryFiveMinutes = "EveryFiveMinutes";
     public const string OnStartup = "OnStartup";
     public const string Yearly = "Yearly";
+    public const string SlowEveryTenMinutes = "SlowEveryTenMinutes";
 
     [Function(EveryFiveMinutes)]
     public Task EveryFiveMinutesAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
@@ -26,4 +27,13 @@ public sealed class TimerFunctions(TimerRecorder recorder, TimeProvider time)
     [Function(Yearly)]
     public void RunYearly([TimerTrigger("0 0 0 1 1 *")] TimerInfo timer) =>
         recorder.Record(new TimerRun(Yearly, time.GetUtcNow(), timer));
+
+    /// <summary>Takes real time before it records: a run the clock must not overtake.</summary>
+    [Function(SlowEveryTenMinutes)]
+    public async Task SlowEveryTenMinutesAsync([TimerTrigger("0 */10 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var firedAt = time.GetUtcNow();
+        await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System, cancellationToken);
+        recorder.Record(new TimerRun(SlowEveryTenMinutes, firedAt, timer));
+    }
 }

@@ -1,9 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Twilio.Clients;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 using VoiceAgent.CallSimulator.Hosting;
 using VoiceAgent.CallSimulator.Scenarios;
 using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.TwilioApiStandIn;
 
 namespace VoiceAgent.Simulator.Tests.Hosting;
 
@@ -30,6 +35,20 @@ public sealed class InProcessAgentHostTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(CallStatuses.Completed, session.Status);
         Assert.Equal((int)Math.Ceiling(result.Duration.TotalSeconds), session.DurationSeconds);
         Assert.Equal(Now + result.Duration, host.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task StartAsync_WithATwilioStandIn_TheAppsTwilioClientReachesItAsItsAccount()
+    {
+        var clock = new FakeTimeProvider(Now);
+        await using var twilio = await TwilioStandIn.StartAsync(new TwilioStandInOptions { AuthToken = "host-test-token", Time = clock }, CancellationToken.None);
+        await using var host = await InProcessAgentHost.StartAsync(azurite.ConnectionString, "hostTest3", clock, twilio, CancellationToken.None);
+
+        var sent = await MessageResource.CreateAsync(new PhoneNumber("+15555550102"), from: new PhoneNumber(DemoTenant.Number), body: "hello", client: host.Services.GetRequiredService<ITwilioRestClient>());
+
+        Assert.Equal("host-test-token", host.AuthToken);
+        Assert.Equal(sent.Sid, Assert.Single(twilio.Messages).Sid);
+        Assert.Equal(Now, twilio.Messages[0].DateCreated);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using VoiceAgent.CallSimulator.Scenarios;
+using VoiceAgent.TwilioApiStandIn.Voice;
 
 namespace VoiceAgent.Simulator.Tests.Scenarios;
 
@@ -20,7 +21,122 @@ public sealed class ScenarioLoaderTests
         Assert.Null(scenario.Expect.TransferredTo);
         Assert.Empty(scenario.Expect.Said);
         Assert.Empty(scenario.Given);
-        Assert.Empty(scenario.Caller);
+        Assert.Null(scenario.Expect.Texts);
+        Assert.Null(scenario.Expect.CallsToCaller);
+        Assert.Null(scenario.Expect.Reminder);
+        Assert.Empty(scenario.Then);
+    }
+
+    [Fact]
+    public void Parse_NoCaller_HasNoInboundCall()
+    {
+        var scenario = ScenarioLoader.Parse(Minimal, "minimal.yaml");
+
+        Assert.Null(scenario.Caller);
+        Assert.False(scenario.HasInboundCall);
+    }
+
+    [Fact]
+    public void Parse_EmptyCaller_IsACallWithSilence()
+    {
+        var scenario = ScenarioLoader.Parse(Minimal + "\ncaller: []\n", "silent.yaml");
+
+        Assert.True(scenario.HasInboundCall);
+        Assert.Empty(scenario.Caller!);
+    }
+
+    [Fact]
+    public void Parse_ThenSteps_ReadsClockAndAnswerInOrder()
+    {
+        var scenario = ScenarioLoader.Parse(Minimal + """
+
+            then:
+              - clock: "2026-12-02T10:05:00-06:00"
+              - answer:
+                  by: person
+                  caller: ["yes, I'll be there", "1"]
+              - answer: { by: machine }
+              - clock: "2026-12-02T18:30:00-06:00"
+              - answer: { by: Busy }
+            """, "then.yaml");
+
+        Assert.Equal<ScenarioStep>(
+            [
+                new ClockStep(new DateTimeOffset(2026, 12, 2, 10, 5, 0, TimeSpan.FromHours(-6))),
+                new AnswerStep(PhonePickup.Person, ["yes, I'll be there", "1"]),
+                new AnswerStep(PhonePickup.Machine, []),
+                new ClockStep(new DateTimeOffset(2026, 12, 2, 18, 30, 0, TimeSpan.FromHours(-6))),
+                new AnswerStep(PhonePickup.Busy, []),
+            ],
+            scenario.Then,
+            new StepComparer());
+        Assert.Equal([PhonePickup.Person, PhonePickup.Machine, PhonePickup.Busy], scenario.Answers.Select(a => a.By));
+    }
+
+    [Fact]
+    public void Parse_WorkflowExpectations_ReadsTextsCallsAndReminder()
+    {
+        var scenario = ScenarioLoader.Parse(Minimal + """
+
+            expect:
+              texts: ["(?i)oil change", "(?i)cancell?ed"]
+              calls_to_caller: 3
+              reminder: Unreached
+            """, "workflow.yaml");
+
+        Assert.Equal(["(?i)oil change", "(?i)cancell?ed"], scenario.Expect.Texts!.Select(t => t.ToString()));
+        Assert.Equal(3, scenario.Expect.CallsToCaller);
+        Assert.Equal(ExpectedReminder.Unreached, scenario.Expect.Reminder);
+    }
+
+    [Fact]
+    public void Parse_SharedWorkflowScenarios_AllLoad()
+    {
+        foreach (var file in ScenarioLoader.ExpandPaths([Path.Combine(SharedScenarios.Folder, "workflows")]))
+        {
+            var scenario = ScenarioLoader.Parse(File.ReadAllText(file), file);
+
+            Assert.True(scenario.Expect.CallsToCaller is not null || scenario.Expect.Texts is not null, file);
+        }
+    }
+
+    [Theory]
+    [InlineData("then:\n  - clock: \"2026-12-01T09:00:00-06:00\"", "'then[0].clock' must be later than 'now'")]
+    [InlineData("then:\n  - clock: \"2026-12-02T09:00:00-06:00\"\n  - clock: \"2026-12-02T08:00:00-06:00\"", "'then[1].clock' must be later than the clock step before it")]
+    [InlineData("then:\n  - clock: \"2026-12-02T09:00:00\"", "'then[0].clock' must be an ISO 8601 time with an offset")]
+    [InlineData("then:\n  - answer: { by: robot }", "'then[0].answer.by' is person, machine, nobody or busy, not \"robot\"")]
+    [InlineData("then:\n  - answer: { caller: [\"hi\"] }", "'then[0].answer.by' is required")]
+    [InlineData("then:\n  - answer: { by: machine, caller: [\"hi\"] }", "'then[0].answer.caller' is what a person says: it needs 'by: person'")]
+    [InlineData("then:\n  - clock: \"2026-12-02T09:00:00-06:00\"\n    answer: { by: person }", "'then[0]' must be one 'clock: INSTANT' or one 'answer: {by, caller}'")]
+    [InlineData("then:\n  - {}", "'then[0]' must be one")]
+    [InlineData("then:\n  - wait: 5", "unknown key 'wait'")]
+    [InlineData("then:\n  - answer: { by: person, says: [\"hi\"] }", "unknown key 'says'")]
+    [InlineData("expect:\n  calls_to_caller: two", "'expect.calls_to_caller' must be a whole number of calls, not \"two\"")]
+    [InlineData("expect:\n  calls_to_caller: -1", "'expect.calls_to_caller' must be a whole number")]
+    [InlineData("expect:\n  reminder: maybe", "'expect.reminder' is confirmed, cancelled, rescheduled, voicemail, unreached or none, not \"maybe\"")]
+    [InlineData("expect:\n  reminder: 1", "'expect.reminder' is confirmed")]
+    [InlineData("expect:\n  texts: [\"(oops\"]", "'expect.texts[0]' is not a valid regular expression")]
+    [InlineData("expect:\n  text: [\"x\"]", "unknown key 'text'")]
+    [InlineData("expect:\n  transferred_to: \"+15555550199\"", "'expect.transferred_to' needs an inbound call")]
+    [InlineData("tenant: ../tenants/other-shop.yaml", "'tenant' is not supported yet")]
+    public void Parse_InvalidWorkflowKeys_ThrowNamingTheProblem(string extra, string message)
+    {
+        var ex = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Parse(Minimal + "\n" + extra + "\n", "bad.yaml"));
+
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("bad.yaml", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Steps compare by value, lists included (records compare lists by reference).</summary>
+    private sealed class StepComparer : IEqualityComparer<ScenarioStep>
+    {
+        public bool Equals(ScenarioStep? x, ScenarioStep? y) => (x, y) switch
+        {
+            (AnswerStep a, AnswerStep b) => a.By == b.By && a.Caller.SequenceEqual(b.Caller),
+            _ => EqualityComparer<ScenarioStep>.Default.Equals(x, y),
+        };
+
+        public int GetHashCode(ScenarioStep obj) => obj.GetType().GetHashCode();
     }
 
     [Fact]

@@ -75,6 +75,82 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("expected booked [oil change at 2026-12-02T16:00Z], but storage shows [oil change at 2026-12-02T15:00Z]", result.Reasons);
     }
 
+    [Theory]
+    [InlineData("11-text-after-booking.yaml")]
+    [InlineData("12-reminder-confirmed.yaml")]
+    [InlineData("13-reminder-cancelled.yaml")]
+    [InlineData("14-reminder-voicemail.yaml")]
+    [InlineData("15-reminder-unreached.yaml")]
+    [InlineData("16-reminder-keypad.yaml")]
+    public async Task RunAsync_SharedWorkflowScenario_Passes(string file)
+    {
+        var scenario = await ScenarioLoader.LoadAsync(Path.Combine(SharedScenarios.Folder, "workflows", file), CancellationToken.None);
+
+        var result = await new ScenarioRunner(azurite.ConnectionString, _http).RunAsync(scenario, CancellationToken.None);
+
+        Assert.True(result.Passed, Explain(result));
+    }
+
+    [Fact]
+    public async Task RunAsync_ProjectWorkflowScenarios_AllPass()
+    {
+        var runner = new ScenarioRunner(azurite.ConnectionString, _http);
+        var failures = new List<string>();
+        foreach (var file in ScenarioLoader.ExpandPaths([Path.Combine(VoiceAgent.LocalStack.RepositoryRoot.Find(), "tests", "scenarios", "workflows")]))
+        {
+            var result = await runner.RunAsync(await ScenarioLoader.LoadAsync(file, CancellationToken.None), CancellationToken.None);
+            if (!result.Passed)
+            {
+                failures.Add($"{file}: {Explain(result)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoInboundCall_ChecksWhatTheStandInAndTheBookHold()
+    {
+        var scenario = ScenarioLoader.Parse("""
+            name: given-only
+            now: "2026-12-01T09:15:00-06:00"
+            from: "+15555550102"
+            given:
+              - { customer: "+15555550102", service: tire rotation, start: "2026-12-09T10:00:00-06:00" }
+            expect:
+              texts: []
+              calls_to_caller: 0
+              reminder: none
+            """, "given-only.yaml");
+
+        var result = await new ScenarioRunner(azurite.ConnectionString, _http).RunAsync(scenario, CancellationToken.None);
+
+        Assert.True(result.Passed, Explain(result));
+        Assert.Empty(result.Transcript);
+    }
+
+    [Fact]
+    public async Task RunAsync_WorkflowExpectationsTheStandInContradicts_FailsWithReasons()
+    {
+        var scenario = ScenarioLoader.Parse("""
+            name: expects-what-never-happens
+            now: "2026-12-01T09:15:00-06:00"
+            from: "+15555550102"
+            given:
+              - { customer: "+15555550102", service: tire rotation, start: "2026-12-09T10:00:00-06:00" }
+            expect:
+              texts: ["(?i)tire rotation"]
+              calls_to_caller: 1
+              reminder: confirmed
+            """, "contradicted.yaml");
+
+        var result = await new ScenarioRunner(azurite.ConnectionString, _http).RunAsync(scenario, CancellationToken.None);
+
+        Assert.Contains("expected 1 text to the caller, but the Twilio stand-in shows 0 texts", result.Reasons);
+        Assert.Contains("expected 1 call to the caller, but the Twilio stand-in shows 0 calls", result.Reasons);
+        Assert.Contains("expected reminder confirmed, but the appointment (tire rotation at 2026-12-09T16:00Z) shows none after 0 attempts", result.Reasons);
+    }
+
     [Fact]
     public async Task ScenariosCommand_PassingAndUnreadableFiles_CountsBothAndExitsNonZero()
     {
@@ -89,6 +165,9 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains(lines, l => l.StartsWith("FAIL ", StringComparison.Ordinal) && l.Contains(Path.GetFileName(missing), StringComparison.Ordinal));
         Assert.Equal("1 passed, 1 failed", lines[^1]);
     }
+
+    private static string Explain(ScenarioResult result) =>
+        string.Join(Environment.NewLine, result.Reasons.Concat(result.Transcript.Select(l => l.ToString())).Concat(result.AfterTheCall).Concat(result.AppLog));
 
     public void Dispose() => _http.Dispose();
 }

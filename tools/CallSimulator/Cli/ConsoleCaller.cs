@@ -4,37 +4,44 @@ using VoiceAgent.CallSimulator.Twiml;
 namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
-/// A person at the keyboard (or a pipe): one line per gather; an empty line is silence; end of input or
-/// <paramref name="hangUp"/> (Ctrl-C) hangs up.
+/// A person at the keyboard (or a pipe) on a call: one line per gather; an empty line is silence; the end of input
+/// (Ctrl-D) or <paramref name="hangUp"/> (Ctrl-C) hangs up. A line starting with <c>/</c> is a command, not speech: it is
+/// handed to <paramref name="command"/> (true: hang up, as <c>/hangup</c> and <c>/quit</c> do) and the caller listens again.
 /// </summary>
-public sealed class ConsoleCaller(TextReader input, TextWriter? prompt, CancellationToken hangUp) : ICaller
+public sealed class ConsoleCaller(ConsoleLines lines, SessionOutput output, Func<string, Task<bool>> command, CancellationToken hangUp) : ICaller
 {
     public async ValueTask<CallerUtterance?> ListenAsync(GatherVerb gather, CancellationToken cancellationToken)
     {
-        if (prompt is not null)
-        {
-            await prompt.WriteAsync("You: ");
-            await prompt.FlushAsync(cancellationToken);
-        }
-
-        string? line;
         using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(hangUp, cancellationToken);
-        try
+        while (true)
         {
-            // Console.In reads synchronously even through ReadLineAsync, so read on the pool and stop waiting on hang-up
-            // (the blocked read is abandoned: the call, and the program, are over).
-            line = await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(stopListening.Token);
-        }
-        catch (OperationCanceledException) when (hangUp.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            line = null;
-        }
+            output.Prompt("You: ");
+            string? line;
+            try
+            {
+                line = await lines.ReadAsync(stopListening.Token);
+            }
+            catch (OperationCanceledException) when (hangUp.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                line = null;
+            }
 
-        if (line is null && prompt is not null)
-        {
-            await prompt.WriteLineAsync(); // end the "You: " prompt line before the hang-up is reported
-        }
+            // At a keyboard the terminal already moved to the next line, except on Ctrl-D and Ctrl-C.
+            output.Answered(endLine: line is null);
+            if (line is null)
+            {
+                return null;
+            }
 
-        return line is null ? null : CallerUtterance.FromLine(line);
+            if (!line.TrimStart().StartsWith('/'))
+            {
+                return CallerUtterance.FromLine(line);
+            }
+
+            if (await command(line))
+            {
+                return null;
+            }
+        }
     }
 }

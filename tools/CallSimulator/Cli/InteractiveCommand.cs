@@ -1,63 +1,87 @@
-using VoiceAgent.CallSimulator.Telephony;
+using System.Globalization;
+using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.TwilioApiStandIn;
 
 namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
-/// <c>call --url URL --token TOKEN [--from N] [--to N] [--public-url URL]</c>: one call against a running app,
-/// with a person (or a pipe) as the caller. Prints <c>Agent: …</c> lines and the call's events.
+/// <c>call --url URL --token TOKEN [--from N] [--to N] [--public-url URL] [--twilio-port P --account-sid AC…] [--zone TZ]</c>:
+/// a person (or a pipe) calls a running app, and stays between calls to move its clock and take the shop's calls
+/// (<see cref="InteractiveSession"/>). With <c>--twilio-port</c> the Twilio stand-in runs in this process on that port (the
+/// app's <c>Twilio:ApiBaseUrl</c>) for the account <c>--account-sid</c>, signing with the token: texts to anyone are
+/// printed as they arrive and calls to <c>--from</c> ring here.
 /// </summary>
 public static class InteractiveCommand
 {
     public const string DefaultFrom = "+15555550101";
-    public const int MaxAgentTurns = 200;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken hangUp)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var parsed = CommandArguments.Parse(args, "--url", "--token", "--from", "--to", "--public-url");
+        var parsed = CommandArguments.Parse(args, "--url", "--token", "--from", "--to", "--public-url", "--twilio-port", "--account-sid", "--zone");
         if (parsed.Positional.Count > 0)
         {
             throw new ArgumentException($"Unexpected argument '{parsed.Positional[0]}'.");
         }
 
-        var url = AbsoluteUrl(parsed.Require("--url"), "--url");
-        var publicUrl = parsed.Get("--public-url") is { } raw ? AbsoluteUrl(raw, "--public-url") : url;
-        var from = Number(parsed.Get("--from") ?? DefaultFrom, "--from");
-        var to = Number(parsed.Get("--to") ?? DemoTenant.Number, "--to");
-
-        var typing = !Console.IsInputRedirected && ReferenceEquals(input, Console.In);
-        var call = CallIdentity.NewInbound(from, to);
-        await output.WriteLineAsync($"Calling {to} from {from} (CallSid {call.CallSid}).");
-        await output.WriteLineAsync(typing ? "Type what the caller says; an empty line is silence; Ctrl-D or Ctrl-C hangs up." : "Reading the caller's lines from standard input.");
-
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var client = new TwilioWebhookClient(http, url, publicUrl, parsed.Require("--token"));
-        var options = new SimulatedCallOptions
+        var url = CommandValues.AbsoluteUrl(parsed.Require("--url"), "--url");
+        var settings = new SessionSettings(
+            url,
+            parsed.Get("--public-url") is { } raw ? CommandValues.AbsoluteUrl(raw, "--public-url") : url,
+            parsed.Require("--token"),
+            Number(parsed.Get("--from") ?? DefaultFrom, "--from"),
+            Number(parsed.Get("--to") ?? DemoTenant.Number, "--to"),
+            parsed.Get("--account-sid") is { } sid ? CommandValues.AccountSid(sid, "--account-sid") : null,
+            Zone(parsed.Get("--zone") ?? DemoTenant.Profile.TimeZoneId));
+        var twilioPort = parsed.Get("--twilio-port") is { } port ? CommandValues.Port(port, "--twilio-port") : (int?)null;
+        if (twilioPort is not null && settings.AccountSid is null)
         {
-            MaxAgentTurns = MaxAgentTurns,
-            // At a keyboard the person already sees what they typed; from a pipe, echo it so the transcript reads whole.
-            OnLine = line =>
+            throw new ArgumentException("--twilio-port needs --account-sid (the account the app's Twilio SDK uses).");
+        }
+
+        var keyboard = !Console.IsInputRedirected && ReferenceEquals(input, Console.In);
+        var screen = new SessionOutput(TextWriter.Synchronized(output), showPrompts: keyboard);
+        var lines = ConsoleLines.Start(input, terminal: keyboard);
+        var followed = new FollowedClock();
+        var phone = new ConsolePhone(settings.From, screen);
+        var texts = new TextReport(screen, followed, stamped: false);
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        await using var twilio = twilioPort is { } listen
+            ? await TwilioStandIn.StartAsync(new TwilioStandInOptions
             {
-                if (!typing || line.Speaker != TranscriptSpeaker.Caller)
-                {
-                    output.WriteLine(line.ToString());
-                }
-            },
-        };
+                AccountSid = settings.AccountSid!,
+                AuthToken = settings.AuthToken,
+                Port = listen,
+                Phone = phone,
+                Time = followed,
+                OnAccepted = texts.AcceptedAsync,
+            }, hangUp)
+            : null;
+        if (twilio is not null)
+        {
+            twilio.RouteWebhooks(settings.PublicUrl, settings.AppUrl);
+            texts.Attach(twilio);
+        }
 
-        var result = await new SimulatedCall(client, new ConsoleCaller(input, typing ? output : null, hangUp), TimeProvider.System, options)
-            .RunAsync(call, CancellationToken.None);
-        // The transcript already ends with what happened ("[call failed: …]" on an error).
-        return result.Failed ? 1 : 0;
+        var clock = new ClockControl(new AppClock(http, url), followed, screen, settings.Shop);
+        return await new InteractiveSession(settings, lines, screen, http, clock, phone, twilio, hangUp).RunAsync();
     }
-
-    private static Uri AbsoluteUrl(string value, string option) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? url
-            : throw new ArgumentException($"{option} must be an http(s) URL, not '{value}'.");
 
     private static string Number(string value, string option) =>
         PhoneNumber.TryParse(value, "US", out var number) ? number.E164 : throw new ArgumentException($"{option} must be a phone number, not '{value}'.");
+
+    private static TenantTime Zone(string id)
+    {
+        try
+        {
+            return TenantTime.For(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--zone must be a time zone id such as America/Chicago, not '{id}'."), ex);
+        }
+    }
 }

@@ -2,7 +2,7 @@ using VoiceAgent.CallSimulator.Scenarios;
 
 namespace VoiceAgent.CallSimulator.Cli;
 
-/// <summary>Prints scenario outcomes: <c>PASS name</c>, or <c>FAIL name</c> with the reasons, the transcript and the app's warnings.</summary>
+/// <summary>Prints scenario outcomes: <c>PASS name</c>, or <c>FAIL name</c> with the reasons, the transcript, the texts and calls after it, and the app's warnings.</summary>
 public static class ScenarioReport
 {
     public static void Write(TextWriter output, ScenarioResult result)
@@ -24,6 +24,15 @@ public static class ScenarioReport
         {
             output.WriteLine("  transcript:");
             foreach (var line in result.Transcript)
+            {
+                output.WriteLine($"    {line}");
+            }
+        }
+
+        if (result.AfterTheCall.Count > 0)
+        {
+            output.WriteLine("  texts and calls (Twilio stand-in):");
+            foreach (var line in result.AfterTheCall)
             {
                 output.WriteLine($"    {line}");
             }

@@ -4,16 +4,20 @@ using VoiceAgent.LocalStack;
 namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
-/// <c>scenarios FILE-OR-FOLDER… [--storage CONNECTION-STRING]</c>: plays every scenario, prints each outcome and
-/// <c>N passed, M failed</c>. Starts one Azurite for the run unless given a storage connection string.
+/// <c>scenarios FILE-OR-FOLDER… [--storage CONNECTION-STRING] [--parallel N]</c>: plays every scenario, prints each
+/// outcome (in the order given) and <c>N passed, M failed</c>. Starts one Azurite for the run unless given a storage
+/// connection string. Scenarios are isolated (own tables, task hub, clock and Twilio stand-in), so up to N (default 3)
+/// play at once: most of a scenario's time is waiting on the workflow engine's polling, not work.
 /// Exit code 0 only when every scenario passed; an unreadable file counts as a failed scenario.
 /// </summary>
 public static class ScenariosCommand
 {
+    public const int DefaultParallel = 3;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var parsed = CommandArguments.Parse(args, "--storage");
+        var parsed = CommandArguments.Parse(args, "--storage", "--parallel");
         if (parsed.Positional.Count == 0)
         {
             throw new ArgumentException("Name at least one scenario file or folder.");
@@ -38,18 +42,36 @@ public static class ScenariosCommand
             : null;
         var storage = parsed.Get("--storage") ?? azurite?.ConnectionString;
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var runner = storage is null ? null : new ScenarioRunner(storage, http);
+        var runner = storage is null ? null : new ScenarioRunner(storage, http, storageIsShared: azurite is null);
+        var parallel = int.TryParse(parsed.Get("--parallel"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultParallel;
 
-        foreach (var (path, scenario, error) in loaded)
+        using var slots = new SemaphoreSlim(parallel);
+        var running = loaded.Select(async item =>
         {
-            var result = (scenario, runner) switch
+            var (path, scenario, error) = item;
+            if (scenario is null || runner is null)
             {
-                (null, _) => ScenarioResult.Unreadable(path, error ?? "unreadable"),
-                (_, null) => ScenarioResult.Unreadable(path, "storage is not available: Azurite did not start (see above)"),
-                _ => await runner.RunAsync(scenario, cancellationToken),
-            };
-            ScenarioReport.Write(output, result);
-            results.Add(result);
+                return scenario is null
+                    ? ScenarioResult.Unreadable(path, error ?? "unreadable")
+                    : ScenarioResult.Unreadable(path, "storage is not available: Azurite did not start (see above)");
+            }
+
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await runner.RunAsync(scenario, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+
+        foreach (var result in running)
+        {
+            var finished = await result;
+            ScenarioReport.Write(output, finished);
+            results.Add(finished);
         }
 
         ScenarioReport.WriteSummary(output, results);

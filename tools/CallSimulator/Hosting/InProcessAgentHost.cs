@@ -13,19 +13,25 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using VoiceAgent.Core.Storage;
 using VoiceAgent.LocalFunctionsHost;
+using VoiceAgent.LocalFunctionsHost.Triggers;
+using VoiceAgent.TwilioApiStandIn;
 
 namespace VoiceAgent.CallSimulator.Hosting;
 
 /// <summary>
 /// The real functions app, served by the local stand-in for the Functions host (<see cref="VoiceAgentFunctionsHost"/>) in
 /// this process on a real Kestrel port, with its
-/// own tables (every table name prefixed, so each host is isolated in a shared Azurite), a fake clock, the demo
-/// tenant seeded, and a random Twilio auth token.
+/// own tables and Durable task hub (every name prefixed, so each host is isolated in a shared Azurite), a fake clock,
+/// the demo tenant seeded, and a random Twilio auth token; or, given a <see cref="TwilioStandIn"/>, that stand-in's
+/// account, with the app's Twilio REST client pointed at it and its webhooks routed back to the app.
 /// </summary>
 public sealed class InProcessAgentHost : IAsyncDisposable
 {
     /// <summary>The URL Twilio "requests" (and signs); the app is told it is its public base URL.</summary>
     public static readonly Uri PublicBaseUrl = new("https://voiceagent.simulator.test");
+
+    /// <summary>The app setting naming the Durable task hub, as the Functions host reads it from the environment.</summary>
+    public const string TaskHubSetting = "AzureFunctionsJobHost:extensions:durableTask:hubName";
 
     private readonly LocalFunctionsHost.LocalFunctionsHost _app;
 
@@ -47,15 +53,20 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     /// <summary>Where the app really listens (loopback, a free port).</summary>
     public Uri BaseUrl => _app.BaseUrl;
 
+    /// <summary>The app without Twilio's REST API, its fake clock at <paramref name="now"/>.</summary>
+    public static Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, DateTimeOffset now, CancellationToken cancellationToken) =>
+        StartAsync(storageConnectionString, tablePrefix, new FakeTimeProvider(now), twilio: null, cancellationToken);
+
     /// <param name="storageConnectionString">The shared Azurite.</param>
-    /// <param name="tablePrefix">Letters and digits, starting with a letter; makes this host's tables its own.</param>
-    /// <param name="now">Where the fake clock starts.</param>
-    public static async Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="tablePrefix">Letters and digits, starting with a letter; makes this host's tables and task hub its own.</param>
+    /// <param name="clock">The app's clock (the stand-in's too, when there is one).</param>
+    /// <param name="twilio">Twilio's REST API for the app's texts and calls; null leaves the app without one.</param>
+    public static async Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, FakeTimeProvider clock, TwilioStandIn? twilio, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storageConnectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(tablePrefix);
-        var clock = new FakeTimeProvider(now);
-        var authToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        ArgumentNullException.ThrowIfNull(clock);
+        var authToken = twilio?.AuthToken ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var logs = new CapturedLogs();
         var settings = new Dictionary<string, string?>
         {
@@ -64,7 +75,14 @@ public sealed class InProcessAgentHost : IAsyncDisposable
             ["Demo:SeedDemoTenant"] = "true",
             ["Twilio:AuthToken"] = authToken,
             ["Twilio:PublicBaseUrl"] = PublicBaseUrl.ToString(),
+            [TaskHubSetting] = tablePrefix + "hub",
         };
+        if (twilio is not null)
+        {
+            settings["Twilio:AccountSid"] = twilio.AccountSid;
+            settings["Twilio:ApiBaseUrl"] = twilio.BaseUrl.ToString();
+        }
+
         foreach (var (setting, name) in StorageOptions.PrefixedTableSettings(tablePrefix))
         {
             settings[setting] = name;
@@ -89,12 +107,25 @@ public sealed class InProcessAgentHost : IAsyncDisposable
             throw;
         }
 
+        twilio?.RouteWebhooks(PublicBaseUrl, app.BaseUrl);
         return new InProcessAgentHost(app, clock, authToken, logs, tablePrefix);
     }
 
-    /// <summary>Drops this host's tables (useful on a long-lived Azurite; an in-memory one simply goes away).</summary>
+    /// <summary>True once no orchestration is pending or running (each finished, or waiting beyond the clock); false after <paramref name="max"/>.</summary>
+    public Task<bool> WaitForWorkflowsQuietAsync(TimeSpan max, CancellationToken cancellationToken) =>
+        _app.WaitForWorkflowsQuietAsync(max, cancellationToken);
+
+    /// <summary>
+    /// Moves the clock to <paramref name="to"/> as time passes in life: to each timer occurrence on the way in turn,
+    /// waiting for the timers due then, and calling <paramref name="afterEachFiring"/> before moving on.
+    /// </summary>
+    public Task AdvanceClockAsync(DateTimeOffset to, Func<CancellationToken, Task> afterEachFiring, CancellationToken cancellationToken) =>
+        _app.Services.GetRequiredService<TimerTriggerScheduler>().AdvanceAsync(Clock, to, afterEachFiring, cancellationToken);
+
+    /// <summary>Stops the app and drops its task hub and its tables (useful on a long-lived Azurite; an in-memory one simply goes away).</summary>
     public async Task DeleteTablesAsync(CancellationToken cancellationToken)
     {
+        await _app.DeleteTaskHubAsync(cancellationToken);
         foreach (var table in _app.Services.GetRequiredService<VoiceAgentTables>().All)
         {
             await table.DeleteAsync(cancellationToken);

@@ -8,17 +8,20 @@ namespace VoiceAgent.CallSimulator.Scenarios;
 
 /// <summary>
 /// The appointment book of one scenario run: writes the <c>given</c> appointments before the call (through the real
-/// store, taking capacity like any booking) and reads back what the call booked and cancelled.
+/// store, taking capacity like any booking) and reads back what the scenario booked and cancelled, and the appointment
+/// whose reminder it checks.
 /// </summary>
 public static class ScenarioBook
 {
-    public static async Task SeedAsync(IServiceProvider services, Scenario scenario, CancellationToken cancellationToken)
+    /// <summary>Books the <c>given</c> appointments (sending nothing); returns them as stored.</summary>
+    public static async Task<IReadOnlyList<Appointment>> SeedAsync(IServiceProvider services, Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(scenario);
         var customers = services.GetRequiredService<CustomerStore>();
         var store = services.GetRequiredService<AppointmentStore>();
         var tenant = DemoTenant.Profile;
+        var seeded = new List<Appointment>();
         for (var i = 0; i < scenario.Given.Count; i++)
         {
             var given = scenario.Given[i];
@@ -43,19 +46,47 @@ public static class ScenarioBook
             {
                 throw new ScenarioFileException($"{scenario.SourcePath}: given[{i}]: {service.Name} at {given.Start:O} could not be booked ({outcome}).");
             }
+
+            seeded.Add(appointment);
         }
+
+        return seeded;
     }
 
-    /// <summary>Booked = still booked and created on this call; cancelled = every appointment now cancelled (the book starts fresh).</summary>
-    public static async Task<AppointmentOutcome> ReadAsync(IServiceProvider services, Scenario scenario, string callSid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Booked = still booked and not <c>given</c> (created during the scenario: by the call, or by a reminder call that
+    /// moved one); cancelled = every appointment now cancelled (the book starts fresh).
+    /// </summary>
+    public static async Task<AppointmentOutcome> ReadAsync(IServiceProvider services, Scenario scenario, IReadOnlyCollection<Appointment> seeded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seeded);
+        var book = await ListAsync(services, scenario, cancellationToken);
+        var given = seeded.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        return new AppointmentOutcome(
+            [.. book.Where(a => a.Status == AppointmentStatus.Booked && !given.Contains(a.Id)).Select(a => new ExpectedBooking(a.Service, a.Start))],
+            [.. book.Where(a => a.Status == AppointmentStatus.Cancelled).Select(a => a.Start)]);
+    }
+
+    /// <summary>
+    /// The appointment whose reminder <c>expect.reminder</c> reads, as stored now: the first <c>given</c> one of the
+    /// caller (else the first given), or else the first one the inbound call booked; null when there is none.
+    /// </summary>
+    public static async Task<Appointment?> ReminderSubjectAsync(IServiceProvider services, Scenario scenario, IReadOnlyList<Appointment> seeded, string? inboundCallSid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seeded);
+        var book = await ListAsync(services, scenario, cancellationToken);
+        var given = seeded.FirstOrDefault(a => a.CustomerPhone == scenario.From) ?? (seeded.Count > 0 ? seeded[0] : null);
+        return given is not null
+            ? book.FirstOrDefault(a => a.Id == given.Id)
+            : book.Where(a => inboundCallSid is not null && a.CallSid == inboundCallSid).OrderBy(a => a.CreatedAt).ThenBy(a => a.Start).FirstOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<Appointment>> ListAsync(IServiceProvider services, Scenario scenario, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(scenario);
         var day = DemoTenant.Profile.Time.Today(scenario.Now);
-        var book = await services.GetRequiredService<AppointmentStore>().ListAsync(DemoTenant.Id, day.AddDays(-1), day.AddDays(120), customerId: null, cancellationToken);
-        return new AppointmentOutcome(
-            [.. book.Where(a => a.Status == AppointmentStatus.Booked && a.CallSid == callSid).Select(a => new ExpectedBooking(a.Service, a.Start))],
-            [.. book.Where(a => a.Status == AppointmentStatus.Cancelled).Select(a => a.Start)]);
+        return await services.GetRequiredService<AppointmentStore>().ListAsync(DemoTenant.Id, day.AddDays(-1), day.AddDays(120), customerId: null, cancellationToken);
     }
 
     private static async Task<Customer> AddCustomerAsync(CustomerStore customers, TenantProfile tenant, string phone, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using VoiceAgent.Core.Telephony;
+using VoiceAgent.TwilioApiStandIn.Voice;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -72,29 +73,125 @@ public static partial class ScenarioLoader
         }
 
         var errors = new List<string>();
+        if (raw.Tenant is not null)
+        {
+            errors.Add("'tenant' is not supported yet: scenarios run against the demo tenant until tenant profiles exist (issue 13)");
+        }
+
+        var now = Time(raw.Now, "now", errors);
         var scenario = new Scenario
         {
             Name = Required(raw.Name, "name", errors),
             SourcePath = sourcePath,
-            Now = Time(raw.Now, "now", errors),
+            Now = now,
             From = CallerId(raw.From, errors) ?? string.Empty,
             Given = (raw.Given ?? []).Select((g, i) => new GivenAppointment(
                 Phone(g?.Customer, $"given[{i}].customer", errors) ?? string.Empty,
                 Required(g?.Service, $"given[{i}].service", errors),
                 Time(g?.Start, $"given[{i}].start", errors))).ToList(),
-            Caller = (raw.Caller ?? []).Select(line => line ?? string.Empty).ToList(),
-            Expect = new ScenarioExpectation
-            {
-                Booked = (raw.Expect?.Booked ?? []).Select((b, i) => new ExpectedBooking(
-                    Required(b?.Service, $"expect.booked[{i}].service", errors),
-                    Time(b?.Start, $"expect.booked[{i}].start", errors))).ToList(),
-                Cancelled = (raw.Expect?.Cancelled ?? []).Select((c, i) => Time(c, $"expect.cancelled[{i}]", errors)).ToList(),
-                TransferredTo = raw.Expect?.TransferredTo is null ? null : Phone(raw.Expect.TransferredTo, "expect.transferred_to", errors),
-                Said = (raw.Expect?.Said ?? []).Select((s, i) => Pattern(s, $"expect.said[{i}]", errors)).ToList(),
-            },
+            Caller = raw.Caller?.Select(line => line ?? string.Empty).ToList(),
+            Then = Steps(raw.Then, now, errors),
+            Expect = Expectation(raw.Expect, errors),
         };
 
+        if (!scenario.HasInboundCall && scenario.Expect.TransferredTo is not null)
+        {
+            errors.Add("'expect.transferred_to' needs an inbound call, and the scenario has no 'caller'");
+        }
+
         return errors.Count == 0 ? scenario : throw new ScenarioFileException($"{sourcePath}: {string.Join("; ", errors)}.");
+    }
+
+    private static ScenarioExpectation Expectation(ExpectYaml? expect, List<string> errors) => new()
+    {
+        Booked = (expect?.Booked ?? []).Select((b, i) => new ExpectedBooking(
+            Required(b?.Service, $"expect.booked[{i}].service", errors),
+            Time(b?.Start, $"expect.booked[{i}].start", errors))).ToList(),
+        Cancelled = (expect?.Cancelled ?? []).Select((c, i) => Time(c, $"expect.cancelled[{i}]", errors)).ToList(),
+        TransferredTo = expect?.TransferredTo is null ? null : Phone(expect.TransferredTo, "expect.transferred_to", errors),
+        Said = (expect?.Said ?? []).Select((s, i) => Pattern(s, $"expect.said[{i}]", errors)).ToList(),
+        Texts = expect?.Texts?.Select((t, i) => Pattern(t, $"expect.texts[{i}]", errors)).ToList(),
+        CallsToCaller = expect?.CallsToCaller is { } calls ? Count(calls, "expect.calls_to_caller", errors) : null,
+        Reminder = expect?.Reminder is { } reminder ? Reminder(reminder, errors) : null,
+    };
+
+    /// <summary>The <c>then:</c> steps; each is exactly one of <c>clock</c> or <c>answer</c>, and the clock only moves forward.</summary>
+    private static List<ScenarioStep> Steps(List<StepYaml?>? steps, DateTimeOffset now, List<string> errors)
+    {
+        var result = new List<ScenarioStep>();
+        var clock = now;
+        for (var i = 0; i < (steps?.Count ?? 0); i++)
+        {
+            var step = steps![i];
+            var key = $"then[{i}]";
+            switch (step)
+            {
+                case { Clock: { } to, Answer: null }:
+                    var instant = Time(to, $"{key}.clock", errors);
+                    if (instant != default && instant <= clock)
+                    {
+                        errors.Add($"'{key}.clock' must be later than {(i == 0 || clock == now ? "'now'" : "the clock step before it")}: time only moves forward");
+                    }
+
+                    clock = instant > clock ? instant : clock;
+                    result.Add(new ClockStep(instant));
+                    break;
+                case { Clock: null, Answer: { } answer }:
+                    result.Add(Answer(answer, key, errors));
+                    break;
+                default:
+                    errors.Add($"'{key}' must be one 'clock: INSTANT' or one 'answer: {{by, caller}}'");
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static AnswerStep Answer(AnswerYaml answer, string key, List<string> errors)
+    {
+        var by = Required(answer.By, $"{key}.answer.by", errors).ToLowerInvariant();
+        PhonePickup? pickup = by switch
+        {
+            "person" => PhonePickup.Person,
+            "machine" => PhonePickup.Machine,
+            "nobody" => PhonePickup.Nobody,
+            "busy" => PhonePickup.Busy,
+            _ => null,
+        };
+        if (pickup is null && by.Length > 0)
+        {
+            errors.Add($"'{key}.answer.by' is person, machine, nobody or busy, not \"{answer.By}\"");
+        }
+
+        if (answer.Caller is not null && pickup is not (null or PhonePickup.Person))
+        {
+            errors.Add($"'{key}.answer.caller' is what a person says: it needs 'by: person'");
+        }
+
+        return new AnswerStep(pickup ?? PhonePickup.Nobody, (answer.Caller ?? []).Select(line => line ?? string.Empty).ToList());
+    }
+
+    private static int? Count(string value, string key, List<string> errors)
+    {
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+
+        errors.Add($"'{key}' must be a whole number of calls, not \"{value}\"");
+        return null;
+    }
+
+    private static ExpectedReminder? Reminder(string value, List<string> errors)
+    {
+        if (Enum.TryParse<ExpectedReminder>(value.Trim(), ignoreCase: true, out var reminder) && Enum.IsDefined(reminder) && !value.Contains(',', StringComparison.Ordinal) && !int.TryParse(value, out _))
+        {
+            return reminder;
+        }
+
+        errors.Add($"'expect.reminder' is confirmed, cancelled, rescheduled, voicemail, unreached or none, not \"{value}\"");
+        return null;
     }
 
     private static string Explain(YamlException ex)
@@ -102,8 +199,9 @@ public static partial class ScenarioLoader
         var message = ex.InnerException?.Message ?? ex.Message;
         if (UnknownProperty().Match(message) is { Success: true } unknown)
         {
-            return $"unknown key '{unknown.Groups[1].Value}' (scenario keys: name, now, from, given, caller, expect; " +
-                "under expect: booked, cancelled, transferred_to, said; in given/booked entries: customer, service, start)";
+            return $"unknown key '{unknown.Groups[1].Value}' (scenario keys: name, now, from, tenant, given, caller, then, expect; " +
+                "under expect: booked, cancelled, transferred_to, said, texts, calls_to_caller, reminder; in given/booked entries: customer, service, start; " +
+                "in then steps: clock, answer; under answer: by, caller)";
         }
 
         return message.StartsWith("No node deserializer", StringComparison.Ordinal)

@@ -9,6 +9,8 @@ public sealed record ScenarioResult
     public required string SourcePath { get; init; }
     public required IReadOnlyList<string> Reasons { get; init; }
     public IReadOnlyList<TranscriptLine> Transcript { get; init; } = [];
+    /// <summary>The texts and calls the Twilio stand-in saw, in order, with each call's transcript.</summary>
+    public IReadOnlyList<string> AfterTheCall { get; init; } = [];
     /// <summary>Warnings and errors the app logged during the call.</summary>
     public IReadOnlyList<string> AppLog { get; init; } = [];
 

@@ -1,20 +1,33 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using VoiceAgent.CallSimulator.Hosting;
 using VoiceAgent.CallSimulator.Telephony;
+using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.TwilioApiStandIn;
 
 namespace VoiceAgent.CallSimulator.Scenarios;
 
 /// <summary>
-/// Plays scenarios (shared/scenarios/README.md "How the runner plays a scenario"): for each one a fresh app on its
-/// own tables in the shared Azurite, seeded with the demo tenant, its clock at <c>now</c>; one inbound call from
-/// <c>from</c> through the real, signed webhooks; the outcome checked against storage.
+/// Plays scenarios (shared/scenarios/README.md "How the runner plays a scenario" and "After the call"): for each one a
+/// fresh app on its own tables and task hub in the shared Azurite, seeded with the demo tenant and <c>given</c>, its clock
+/// at <c>now</c>, and its own stand-in for Twilio's REST API; one inbound call from <c>from</c> through the real, signed
+/// webhooks; then the <c>then:</c> steps (the clock moved through every timer on the way, outbound calls answered from
+/// the <c>answer</c> queue), waiting for the workflows to be quiet after the call and after each step; the outcome checked
+/// against storage and what the stand-in recorded.
 /// </summary>
-public sealed class ScenarioRunner(string storageConnectionString, HttpClient http)
+/// <param name="storageIsShared">
+/// The storage outlives the run (given with <c>--storage</c>): each scenario's tables and task hub are deleted after it.
+/// An emulator started for the run goes away with it, so nothing is deleted.
+/// </param>
+public sealed class ScenarioRunner(string storageConnectionString, HttpClient http, bool storageIsShared = true)
 {
     public const int MaxAgentTurns = 15;
+
+    /// <summary>How long the runner waits for the workflows and calls to be quiet, each time (real time).</summary>
+    public static readonly TimeSpan QuietWait = TimeSpan.FromSeconds(30);
 
     private readonly string _runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
     private int _played;
@@ -23,10 +36,19 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var prefix = $"s{_runId}n{Interlocked.Increment(ref _played):D3}";
+        var clock = new FakeTimeProvider(scenario.Now);
+        var answers = new ScenarioAnswers(scenario.From, scenario.Answers);
+        await using var twilio = await TwilioStandIn.StartAsync(new TwilioStandInOptions
+        {
+            AuthToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            Time = clock,
+            Phone = new SimulatedPhone(http, answers.Next, MaxAgentTurns),
+        }, cancellationToken);
+
         InProcessAgentHost host;
         try
         {
-            host = await InProcessAgentHost.StartAsync(storageConnectionString, prefix, scenario.Now, cancellationToken);
+            host = await InProcessAgentHost.StartAsync(storageConnectionString, prefix, clock, twilio, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -35,42 +57,98 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
 
         await using (host)
         {
+            IReadOnlyList<Appointment> seeded;
             try
             {
-                await ScenarioBook.SeedAsync(host.Services, scenario, cancellationToken);
+                seeded = await ScenarioBook.SeedAsync(host.Services, scenario, cancellationToken);
             }
             catch (ScenarioFileException ex)
             {
                 return Failed(scenario, ex.Message);
             }
 
-            var client = new TwilioWebhookClient(http, host.BaseUrl, InProcessAgentHost.PublicBaseUrl, host.AuthToken);
-            var call = CallIdentity.NewInbound(scenario.From, DemoTenant.Number);
-            var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, AdvanceClock = host.Clock.Advance };
-            var result = await new SimulatedCall(client, new ScriptedCaller(scenario.Caller), host.Clock, options).RunAsync(call, cancellationToken);
+            var reasons = new List<string>();
+            CallResult? inbound = null;
+            if (scenario.HasInboundCall)
+            {
+                var client = new TwilioWebhookClient(http, host.BaseUrl, InProcessAgentHost.PublicBaseUrl, host.AuthToken);
+                var call = CallIdentity.NewInbound(scenario.From, DemoTenant.Number);
+                var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, AdvanceClock = host.Clock.Advance };
+                inbound = await new SimulatedCall(client, new ScriptedCaller(scenario.Caller!), host.Clock, options).RunAsync(call, cancellationToken);
+            }
 
-            CallSession? session;
-            AppointmentOutcome appointments;
+            await SettleAsync(host, twilio, "after the call", reasons, cancellationToken);
+            for (var i = 0; i < scenario.Then.Count; i++)
+            {
+                if (scenario.Then[i] is ClockStep step && step.To > host.Clock.GetUtcNow())
+                {
+                    var index = i;
+                    await host.AdvanceClockAsync(step.To, ct => SettleAsync(host, twilio, $"during then[{index}] (clock {step.To:O})", reasons, ct), cancellationToken);
+                }
+
+                await SettleAsync(host, twilio, $"after then[{i}]", reasons, cancellationToken);
+            }
+
+            ScenarioObservation observed;
             try
             {
-                session = await host.Services.GetRequiredService<CallSessionStore>().FindAsync(DemoTenant.Id, call.CallSid, cancellationToken);
-                appointments = await ScenarioBook.ReadAsync(host.Services, scenario, call.CallSid, cancellationToken);
+                observed = new ScenarioObservation
+                {
+                    Inbound = inbound,
+                    Session = inbound is null ? null : await host.Services.GetRequiredService<CallSessionStore>().FindAsync(DemoTenant.Id, inbound.Call.CallSid, cancellationToken),
+                    Appointments = await ScenarioBook.ReadAsync(host.Services, scenario, seeded, cancellationToken),
+                    Texts = [.. twilio.Messages.Where(m => m.To == scenario.From)],
+                    CallsToCaller = [.. twilio.Calls.Where(c => c.To == scenario.From)],
+                    ReminderSubject = await ScenarioBook.ReminderSubjectAsync(host.Services, scenario, seeded, inbound?.Call.CallSid, cancellationToken),
+                };
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Failed(scenario, $"could not read the call session from storage: {ex.GetBaseException().Message}") with { Transcript = result.Transcript, AppLog = host.Logs.Lines };
+                return Failed(scenario, $"could not read the outcome from storage: {ex.GetBaseException().Message}") with { Transcript = inbound?.Transcript ?? [], AppLog = host.Logs.Lines };
             }
 
             var verdict = new ScenarioResult
             {
                 Name = scenario.Name,
                 SourcePath = scenario.SourcePath,
-                Reasons = ExpectationChecker.Check(scenario, result, session, appointments),
-                Transcript = result.Transcript,
+                Reasons = [.. reasons.Distinct(StringComparer.Ordinal), .. ExpectationChecker.Check(scenario, observed)],
+                Transcript = inbound?.Transcript ?? [],
+                AfterTheCall = TwilioActivity.Describe(twilio),
                 AppLog = host.Logs.Lines,
             };
-            await DeleteTablesAsync(host, cancellationToken);
+            if (storageIsShared)
+            {
+                await DeleteTablesAsync(host, cancellationToken);
+            }
+
             return verdict;
+        }
+    }
+
+    /// <summary>
+    /// Waits (at most <see cref="QuietWait"/> in all) until the workflows are quiet and no call is live at the same time:
+    /// a call that ends can start workflow steps, and a step can place a call, so both are checked again until a pass in
+    /// which the stand-in told the app nothing new. Still busy at the end is a failure reason, not an endless wait.
+    /// </summary>
+    private static async Task SettleAsync(InProcessAgentHost host, TwilioStandIn twilio, string when, List<string> reasons, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        TimeSpan Left() => QuietWait - TimeProvider.System.GetElapsedTime(started) is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        while (true)
+        {
+            var activity = twilio.Activity;
+            var quiet = await host.WaitForWorkflowsQuietAsync(Left(), cancellationToken);
+            var idle = quiet && await twilio.WaitForIdleAsync(Left(), cancellationToken);
+            if (!quiet || !idle)
+            {
+                reasons.Add($"the workflows were still busy {QuietWait.TotalSeconds:0} s {when}");
+                return;
+            }
+
+            if (twilio.Activity == activity && await host.WaitForWorkflowsQuietAsync(TimeSpan.Zero, cancellationToken))
+            {
+                return;
+            }
         }
     }
 

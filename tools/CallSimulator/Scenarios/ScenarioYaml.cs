@@ -7,8 +7,10 @@ internal sealed class ScenarioYaml
     public string? Name { get; set; }
     public string? Now { get; set; }
     public string? From { get; set; }
+    public string? Tenant { get; set; }
     public List<GivenYaml?>? Given { get; set; }
     public List<string?>? Caller { get; set; }
+    public List<StepYaml?>? Then { get; set; }
     public ExpectYaml? Expect { get; set; }
 }
 
@@ -19,12 +21,27 @@ internal sealed class GivenYaml
     public string? Start { get; set; }
 }
 
+internal sealed class StepYaml
+{
+    public string? Clock { get; set; }
+    public AnswerYaml? Answer { get; set; }
+}
+
+internal sealed class AnswerYaml
+{
+    public string? By { get; set; }
+    public List<string?>? Caller { get; set; }
+}
+
 internal sealed class ExpectYaml
 {
     public List<BookedYaml?>? Booked { get; set; }
     public List<string?>? Cancelled { get; set; }
     public string? TransferredTo { get; set; }
     public List<string?>? Said { get; set; }
+    public List<string?>? Texts { get; set; }
+    public string? CallsToCaller { get; set; }
+    public string? Reminder { get; set; }
 }
 
 internal sealed class BookedYaml

@@ -18,6 +18,9 @@ public enum CallEnding
     /// <summary>The caller hung up (end of input in interactive mode).</summary>
     CallerHungUp,
 
+    /// <summary>The app hung the call up through Twilio's REST API (<c>Status=completed</c>).</summary>
+    HungUpByApi,
+
     /// <summary>The agent kept the call going past the turn limit.</summary>
     TurnLimit,
 

@@ -2,8 +2,11 @@ using System.Security.Cryptography;
 
 namespace VoiceAgent.CallSimulator.Telephony;
 
-/// <summary>Who calls whom, under which Twilio ids: the fields Twilio repeats on every webhook of one call.</summary>
-public sealed record CallIdentity(string CallSid, string AccountSid, string From, string To)
+/// <summary>
+/// Who calls whom, under which Twilio ids: the fields Twilio repeats on every webhook of one call. <see cref="Direction"/>
+/// is <c>inbound</c> for a call to the shop and <c>outbound-api</c> for one the app placed (then <see cref="From"/> is the shop).
+/// </summary>
+public sealed record CallIdentity(string CallSid, string AccountSid, string From, string To, string Direction = "inbound")
 {
     /// <summary>A new inbound call with fresh ids (<c>CA</c>/<c>AC</c> + 32 hex digits, as Twilio issues them).</summary>
     public static CallIdentity NewInbound(string from, string to) => new(NewSid("CA"), NewSid("AC"), from, to);
@@ -17,7 +20,7 @@ public sealed record CallIdentity(string CallSid, string AccountSid, string From
         new("CallStatus", callStatus),
         new("Called", To),
         new("Caller", From),
-        new("Direction", "inbound"),
+        new("Direction", Direction),
         new("From", From),
         new("To", To),
     ];

@@ -10,6 +10,8 @@ public sealed record CallResult
     /// <summary>Number of TwiML documents the agent answered with.</summary>
     public int AgentTurns { get; init; }
     public TimeSpan Duration { get; init; }
+    /// <summary>How long the call's speech, pauses and listening take as simulated, whatever the clock did (an outbound call's <c>CallDuration</c>).</summary>
+    public TimeSpan TalkTime { get; init; }
     /// <summary>Why the call failed (webhook error, bad TwiML, turn limit, failed status callback); null when it did not.</summary>
     public string? Error { get; init; }
 

@@ -1,26 +1,41 @@
 using System.Globalization;
 using VoiceAgent.CallSimulator.Twiml;
+using VoiceAgent.TwilioApiStandIn.Voice;
 
 namespace VoiceAgent.CallSimulator.Telephony;
 
 /// <summary>
-/// Plays Twilio for one inbound call: requests the incoming webhook, follows the TwiML (<c>&lt;Say&gt;</c>,
+/// Plays Twilio for one call: requests the first document (the incoming webhook for an inbound call, or the
+/// <see cref="CallDocument"/> Twilio starts an outbound call with), follows the TwiML (<c>&lt;Say&gt;</c>,
 /// <c>&lt;Play&gt;</c>, <c>&lt;Pause&gt;</c>, <c>&lt;Gather&gt;</c>, <c>&lt;Redirect&gt;</c>, <c>&lt;Dial&gt;</c>,
-/// <c>&lt;Hangup&gt;</c>, <c>&lt;Reject&gt;</c>), asks <see cref="ICaller"/> at each gather, and sends the status
-/// callback when the call ends. Failures end the call with a reason; they never throw.
+/// <c>&lt;Hangup&gt;</c>, <c>&lt;Reject&gt;</c>), asks <see cref="ICaller"/> at each gather, takes updates made to the live
+/// call through the REST API (<see cref="SimulatedCallOptions.TakeUpdate"/>) between steps, and sends the status callback
+/// when the call ends (unless the Twilio stand-in sends it). Failures end the call with a reason; they never throw.
 /// </summary>
 public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, TimeProvider time, SimulatedCallOptions options)
 {
     private const double WordsPerSecond = 2.5;
     private readonly List<TranscriptLine> _transcript = [];
+    private TimeSpan _talkTime;
+    private LiveCallUpdate? _update;
 
-    public async Task<CallResult> RunAsync(CallIdentity call, CancellationToken cancellationToken)
+    /// <summary>An inbound call: Twilio requests the incoming webhook with <c>CallStatus=ringing</c>.</summary>
+    public Task<CallResult> RunAsync(CallIdentity call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        var incoming = client.Resolve(client.PublicBaseUrl, options.IncomingPath);
+        return RunAsync(call, new CallDocument(incoming.AbsoluteUri, "POST", call.Fields("ringing")), cancellationToken);
+    }
+
+    /// <summary>A call that starts with <paramref name="start"/> (an answered outbound call: its <c>Url</c> or <c>Twiml</c>).</summary>
+    public async Task<CallResult> RunAsync(CallIdentity call, CallDocument start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(start);
         _transcript.Clear();
+        _talkTime = TimeSpan.Zero;
         var started = time.GetUtcNow();
-        var url = client.Resolve(client.PublicBaseUrl, options.IncomingPath);
-        var request = (Url: url, Method: "POST", Fields: call.Fields("ringing"));
+        var next = start;
         var turns = 0;
         CallEnding ending;
         string? transferredTo = null;
@@ -30,6 +45,18 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
         {
             while (true)
             {
+                if (TakeUpdate() is { } update)
+                {
+                    if (update.Kind == LiveCallUpdateKind.HangUp)
+                    {
+                        ending = CallEnding.HungUpByApi;
+                        break;
+                    }
+
+                    Record(TranscriptSpeaker.Event, update.Kind == LiveCallUpdateKind.Twiml ? "call updated with new TwiML" : $"call redirected to {update.Url}");
+                    next = update.Kind == LiveCallUpdateKind.Twiml ? CallDocument.Inline(update.Twiml!) : new CallDocument(update.Url, update.Method, call.Fields("in-progress"));
+                }
+
                 if (turns >= options.MaxAgentTurns)
                 {
                     ending = CallEnding.TurnLimit;
@@ -37,13 +64,18 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
                     break;
                 }
 
-                var document = await client.FetchTwimlAsync(request.Url, request.Method, request.Fields, cancellationToken);
+                var (documentUrl, document) = await ReadAsync(next, cancellationToken);
                 turns++;
-                var step = await FollowAsync(call, request.Url, document, cancellationToken);
-                if (step.Next is { } next)
+                var step = await FollowAsync(call, documentUrl, document, cancellationToken);
+                if (step.Next is { } following)
                 {
-                    request = next;
+                    next = following;
                     continue;
+                }
+
+                if (step.Interrupted)
+                {
+                    continue; // an update arrived: the loop takes it
                 }
 
                 ending = step.Ending;
@@ -61,13 +93,18 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
         {
             CallEnding.Transferred => $"transferred to {transferredTo}",
             CallEnding.CallerHungUp => "caller hung up",
+            CallEnding.HungUpByApi => "hung up through the REST API",
             CallEnding.Rejected => "call rejected",
             CallEnding.TurnLimit or CallEnding.Failed => $"call failed: {error}",
             _ => "call ended",
         });
 
         var duration = time.GetUtcNow() - started;
-        error = await SendStatusCallbackAsync(call, duration, error, cancellationToken);
+        if (options.SendStatusCallback)
+        {
+            error = await SendStatusCallbackAsync(call, duration, error, cancellationToken);
+        }
+
         return new CallResult
         {
             Call = call,
@@ -76,15 +113,40 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
             Transcript = _transcript.ToList(),
             AgentTurns = turns,
             Duration = duration,
+            TalkTime = _talkTime,
             Error = error,
         };
     }
 
-    /// <summary>Runs one document's verbs in order; returns the next request, or how the call ended.</summary>
-    private async Task<Step> FollowAsync(CallIdentity call, Uri documentUrl, TwimlDocument document, CancellationToken cancellationToken)
+    /// <summary>Fetches the next document, or parses the TwiML given inline (which has no URL to resolve against).</summary>
+    private async Task<(Uri? Url, TwimlDocument Document)> ReadAsync(CallDocument next, CancellationToken cancellationToken)
+    {
+        if (next.Twiml is { } twiml)
+        {
+            try
+            {
+                return (null, TwimlReader.Read(twiml));
+            }
+            catch (TwimlException ex)
+            {
+                throw new CallFailedException($"The call's TwiML cannot be played: {ex.Message}", ex);
+            }
+        }
+
+        var url = client.Resolve(client.PublicBaseUrl, next.Url ?? throw new CallFailedException("The call has neither a URL nor TwiML to play."));
+        return (url, await client.FetchTwimlAsync(url, next.Method, next.Fields, cancellationToken));
+    }
+
+    /// <summary>Runs one document's verbs in order; returns the next request, or how the call ended, or that an update interrupted it.</summary>
+    private async Task<Step> FollowAsync(CallIdentity call, Uri? documentUrl, TwimlDocument document, CancellationToken cancellationToken)
     {
         foreach (var verb in document.Verbs)
         {
+            if (Interrupted())
+            {
+                return Step.Interruption;
+            }
+
             switch (verb)
             {
                 case SayVerb or PlayVerb or PauseVerb:
@@ -123,9 +185,12 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
                         fields.Add(new("Digits", digits));
                     }
 
-                    return new Step(CallEnding.DocumentEnded, Next: (gather.Action is null ? documentUrl : client.Resolve(documentUrl, gather.Action), gather.Method, fields));
+                    var action = gather.Action is null
+                        ? documentUrl ?? throw new CallFailedException("A <Gather> in TwiML given inline needs an absolute action URL (Twilio has no document URL to post to).")
+                        : Resolve(documentUrl, gather.Action);
+                    return new Step(CallEnding.DocumentEnded, Next: new CallDocument(action.AbsoluteUri, gather.Method, fields));
                 case RedirectVerb redirect:
-                    return new Step(CallEnding.DocumentEnded, Next: (client.Resolve(documentUrl, redirect.Url), redirect.Method, call.Fields("in-progress")));
+                    return new Step(CallEnding.DocumentEnded, Next: new CallDocument(Resolve(documentUrl, redirect.Url).AbsoluteUri, redirect.Method, call.Fields("in-progress")));
                 case DialVerb dial:
                     return new Step(CallEnding.Transferred, dial.Target);
                 case HangupVerb:
@@ -137,7 +202,31 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
             }
         }
 
-        return new Step(CallEnding.DocumentEnded);
+        return Interrupted() ? Step.Interruption : new Step(CallEnding.DocumentEnded);
+    }
+
+    /// <summary>A URL from TwiML: relative ones resolve against the document's URL; TwiML given inline has none (Twilio requires absolute ones there).</summary>
+    private Uri Resolve(Uri? documentUrl, string url)
+    {
+        if (documentUrl is null && !Uri.IsWellFormedUriString(url, UriKind.Absolute))
+        {
+            throw new CallFailedException($"The TwiML given inline points at '{url}': URLs there must be absolute.");
+        }
+
+        return client.Resolve(documentUrl ?? client.PublicBaseUrl, url);
+    }
+
+    private LiveCallUpdate? TakeUpdate()
+    {
+        var update = _update ?? options.TakeUpdate?.Invoke();
+        _update = null;
+        return update;
+    }
+
+    private bool Interrupted()
+    {
+        _update ??= options.TakeUpdate?.Invoke();
+        return _update is not null;
     }
 
     private void Play(TwimlVerb verb)
@@ -180,7 +269,11 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
         options.OnLine?.Invoke(line);
     }
 
-    private void Advance(TimeSpan by) => options.AdvanceClock?.Invoke(by);
+    private void Advance(TimeSpan by)
+    {
+        _talkTime += by;
+        options.AdvanceClock?.Invoke(by);
+    }
 
     private static TimeSpan SpeakingTime(string text)
     {
@@ -188,5 +281,8 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
         return TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(words / WordsPerSecond)));
     }
 
-    private sealed record Step(CallEnding Ending, string? TransferredTo = null, (Uri Url, string Method, List<KeyValuePair<string, string>> Fields)? Next = null);
+    private sealed record Step(CallEnding Ending, string? TransferredTo = null, CallDocument? Next = null, bool Interrupted = false)
+    {
+        public static Step Interruption { get; } = new(CallEnding.DocumentEnded, Interrupted: true);
+    }
 }

@@ -1,3 +1,5 @@
+using VoiceAgent.TwilioApiStandIn.Voice;
+
 namespace VoiceAgent.CallSimulator.Telephony;
 
 /// <summary>Where Twilio sends the call's webhooks, and when the simulator gives up on a call that never ends.</summary>
@@ -14,4 +16,10 @@ public sealed record SimulatedCallOptions
 
     /// <summary>Moves a fake clock on as the call advances (script mode); null on a real clock.</summary>
     public Action<TimeSpan>? AdvanceClock { get; init; }
+
+    /// <summary>Send the <c>completed</c> status callback when the call ends; false when the Twilio stand-in sends the call's callbacks.</summary>
+    public bool SendStatusCallback { get; init; } = true;
+
+    /// <summary>The next update made to the live call through the REST API (the stand-in's), taken between steps; null for none.</summary>
+    public Func<LiveCallUpdate?>? TakeUpdate { get; init; }
 }

@@ -13,10 +13,16 @@ public sealed class FunctionInvoker(IEnumerable<IInputBindingProvider> inputs)
 {
     private readonly Dictionary<string, IInputBindingProvider> _inputs = inputs.ToDictionary(p => p.BindingType, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Fails at start for a binding this host cannot supply, rather than on the first call.</summary>
-    public void EnsureBindable(FunctionEntryPoint function)
+    /// <summary>
+    /// Fails at start for a parameter this host cannot supply, rather than on the first call. A parameter binds to the
+    /// trigger, an input binding with a provider, a <see cref="CancellationToken"/>, or one of
+    /// <paramref name="triggerData"/>: what the trigger offers by name (an HTTP route's values, an orchestrator's
+    /// input); otherwise it needs a default value.
+    /// </summary>
+    public void EnsureBindable(FunctionEntryPoint function, IReadOnlyCollection<string> triggerData)
     {
         ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(triggerData);
         if (function.Method.GetParameters().FirstOrDefault(p => p.ParameterType == typeof(Microsoft.Azure.Functions.Worker.FunctionContext)) is { } context)
         {
             throw new NotSupportedException($"Function {function.Name}: the local host does not emulate FunctionContext (parameter {context.Name}).");
@@ -28,6 +34,18 @@ public sealed class FunctionInvoker(IEnumerable<IInputBindingProvider> inputs)
             if (!_inputs.ContainsKey(binding.Type))
             {
                 throw new NotSupportedException($"Function {function.Name}: the local host has no '{binding.Type}' binding (parameter {binding.Name}).");
+            }
+        }
+
+        foreach (var parameter in function.Method.GetParameters())
+        {
+            var bound = parameter.ParameterType == typeof(CancellationToken)
+                || function.Definition.Bindings.Any(b => b.Direction.Equals("In", StringComparison.OrdinalIgnoreCase) && b.Name == parameter.Name)
+                || triggerData.Contains(parameter.Name!, StringComparer.OrdinalIgnoreCase)
+                || parameter.HasDefaultValue;
+            if (!bound)
+            {
+                throw new NotSupportedException($"Function {function.Name}: nothing binds parameter '{parameter.Name}'.");
             }
         }
     }

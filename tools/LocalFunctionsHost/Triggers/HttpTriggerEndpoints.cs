@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing.Patterns;
 using VoiceAgent.LocalFunctionsHost.Invocation;
 
 namespace VoiceAgent.LocalFunctionsHost.Triggers;
@@ -18,7 +19,7 @@ public static partial class HttpTriggerEndpoints
         foreach (var function in functions.Where(f => f.Definition.Trigger.Type.Equals(BindingType, StringComparison.OrdinalIgnoreCase)))
         {
             var trigger = function.Definition.Trigger;
-            var route = (trigger.Text("route") ?? function.Name).TrimStart('/');
+            var route = RouteOf(function);
             var pattern = routePrefix.Length == 0 ? $"/{route}" : $"/{routePrefix}/{route}";
             var methods = trigger.List("methods").Select(m => m.ToUpperInvariant()).ToList();
             RequestDelegate handler = context => InvokeAsync(function, context);
@@ -28,6 +29,12 @@ public static partial class HttpTriggerEndpoints
 
         return endpoints;
     }
+
+    /// <summary>The names an HTTP function's route offers its parameters (<c>items/{id}</c>: <c>id</c>).</summary>
+    public static IReadOnlyList<string> RouteParameters(FunctionEntryPoint function) =>
+        [.. RoutePatternFactory.Parse(RouteOf(function)).Parameters.Select(p => p.Name)];
+
+    private static string RouteOf(FunctionEntryPoint function) => (function.Definition.Trigger.Text("route") ?? function.Name).TrimStart('/');
 
     private static async Task InvokeAsync(FunctionEntryPoint function, HttpContext context)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using VoiceAgent.LocalFunctionsHost.Invocation;
 
 namespace VoiceAgent.LocalFunctionsHost.Triggers;
@@ -8,6 +9,7 @@ namespace VoiceAgent.LocalFunctionsHost.Triggers;
 /// Runs <c>timerTrigger</c> functions on their schedules, on the app's <see cref="TimeProvider"/>: real time by default,
 /// a fake clock in tests and under <c>tools/dev --clock</c>, so moving the clock fires the timers that fall due.
 /// <c>runOnStartup</c> is honoured; a failed run is logged and the schedule goes on (the host does not retry timers).
+/// <see cref="AdvanceAsync"/> moves a fake clock one occurrence at a time, so every run happens at its own time.
 /// </summary>
 public sealed partial class TimerTriggerScheduler(
     LocalFunctionCatalog catalog,
@@ -22,7 +24,7 @@ public sealed partial class TimerTriggerScheduler(
     /// <summary>The longest one timer can wait is ~49.7 days; a later occurrence (a yearly schedule) is waited for in steps.</summary>
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
-    private DateTimeOffset _started;
+    private IReadOnlyList<ScheduledTimer> _timers = [];
 
     /// <summary>
     /// Schedules start when the host starts. ExecuteAsync runs later, on the thread pool (.NET 10), when a fake clock
@@ -30,7 +32,8 @@ public sealed partial class TimerTriggerScheduler(
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _started = time.GetUtcNow();
+        var started = time.GetUtcNow();
+        _timers = [.. catalog.Functions.Where(IsTimer).Select(f => new ScheduledTimer(f, ScheduleOf(f), started))];
         return base.StartAsync(cancellationToken);
     }
 
@@ -43,22 +46,68 @@ public sealed partial class TimerTriggerScheduler(
         return InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(now, now, schedule.Next(now)) }, cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.Functions.Where(f => f.Definition.Trigger.Type.Equals(BindingType, StringComparison.OrdinalIgnoreCase)).Select(f => RunAsync(f, stoppingToken)));
-
-    private async Task RunAsync(FunctionEntryPoint function, CancellationToken stoppingToken)
+    /// <summary>
+    /// Moves <paramref name="clock"/> (the app's) to each timer occurrence in turn up to <paramref name="to"/>
+    /// (inclusive): at each, waits until every timer due then has finished its run, then calls
+    /// <paramref name="afterEachFiring"/>; finally sets the clock to <paramref name="to"/>. Runs are awaited by
+    /// occurrence, never by elapsed time, so no run is overtaken by the next move of the clock.
+    /// </summary>
+    public async Task AdvanceAsync(FakeTimeProvider clock, DateTimeOffset to, Func<CancellationToken, Task> afterEachFiring, CancellationToken cancellationToken)
     {
-        var trigger = function.Definition.Trigger;
-        var schedule = ScheduleOf(function);
-        var last = _started;
-        if (trigger.Flag("runOnStartup"))
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(afterEachFiring);
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, clock.GetUtcNow());
+        while (_timers.Count > 0)
         {
-            await InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(last, last, schedule.Next(last)) }, stoppingToken);
+            var next = _timers.Min(t => t.NextDue);
+            if (next > to)
+            {
+                break;
+            }
+
+            var firing = _timers.Where(t => t.NextDue == next).ToList();
+            if (clock.GetUtcNow() < next)
+            {
+                clock.SetUtcNow(next);
+            }
+
+            await Task.WhenAll(firing.Select(t => t.WhenRanThroughAsync(next, cancellationToken)));
+            await afterEachFiring(cancellationToken);
+        }
+
+        if (clock.GetUtcNow() < to)
+        {
+            clock.SetUtcNow(to);
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(_timers.Select(t => RunAsync(t, stoppingToken)));
+
+    private async Task RunAsync(ScheduledTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunScheduleAsync(timer, stoppingToken);
+        }
+        finally
+        {
+            timer.Stop();
+        }
+    }
+
+    private async Task RunScheduleAsync(ScheduledTimer timer, CancellationToken stoppingToken)
+    {
+        var schedule = timer.Schedule;
+        if (timer.Function.Definition.Trigger.Flag("runOnStartup"))
+        {
+            var started = timer.RanThrough;
+            await InvokeAsync(timer.Function, new TimerInfo { ScheduleStatus = Status(started, started, schedule.Next(started)) }, stoppingToken);
         }
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var due = schedule.Next(last);
+            var last = timer.RanThrough;
+            var due = timer.NextDue;
             try
             {
                 while (due - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
@@ -74,8 +123,8 @@ public sealed partial class TimerTriggerScheduler(
             var now = time.GetUtcNow();
             // Like the host: late by more than a schedule step means the run is past due (the clock jumped or the app slept).
             var pastDue = now > schedule.Next(due);
-            await InvokeAsync(function, new TimerInfo { IsPastDue = pastDue, ScheduleStatus = Status(last, now, schedule.Next(now)) }, stoppingToken);
-            last = pastDue ? now : due;
+            await InvokeAsync(timer.Function, new TimerInfo { IsPastDue = pastDue, ScheduleStatus = Status(last, now, schedule.Next(now)) }, stoppingToken);
+            timer.Ran(pastDue ? now : due);
         }
     }
 
@@ -91,6 +140,8 @@ public sealed partial class TimerTriggerScheduler(
             LogFailed(logger, function.Name, ex);
         }
     }
+
+    private static bool IsTimer(FunctionEntryPoint function) => function.Definition.Trigger.Type.Equals(BindingType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The schedule, with a <c>%Setting%</c> expression read from the app's settings as the host does.</summary>
     private TimerSchedule ScheduleOf(FunctionEntryPoint function)

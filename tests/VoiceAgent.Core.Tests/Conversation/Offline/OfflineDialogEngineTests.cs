@@ -19,7 +19,7 @@ public sealed class OfflineDialogEngineTests(AzuriteFixture azurite) : IClassFix
     {
         var tables = await azurite.NewTablesAsync();
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TuesdayMorning);
-        _engine = new OfflineDialogEngine(new AgentToolsFactory(new SchedulingService(new AppointmentStore(tables), new Core.Calendars.BuiltInCalendarProvider(), TestTelemetry.Create(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchedulingService>.Instance), new CustomerStore(tables), new Core.Vehicles.OfflineVinDecoder(clock)));
+        _engine = new OfflineDialogEngine(new AgentToolsFactory(new SchedulingService(new AppointmentStore(tables), new Core.Calendars.BuiltInCalendarProvider(), new Core.Workflows.FollowUpStore(tables, clock), TestTelemetry.Create(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchedulingService>.Instance), new CustomerStore(tables), new Core.Vehicles.OfflineVinDecoder(clock)));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -219,7 +219,7 @@ public sealed class OfflineDialogEngineTests(AzuriteFixture azurite) : IClassFix
     [InlineData("do you take walk-ins", "I can't promise a walk-in spot")]
     [InlineData("can I just drop by", "I can't promise a walk-in spot")]
     [InlineData("is my car ready", "I'm sorry, I can't see the status of repairs from here.")]
-    [InlineData("can you send me a text", "I'm sorry, I can't send text messages from this call")]
+    [InlineData("can you send me a text", "Sure: I'll text you a confirmation once it's booked")]
     public async Task RespondAsync_CapabilityQuestion_AnswersHonestly(string utterance, string expected)
     {
         var state = new DialogState();

@@ -38,7 +38,7 @@ public sealed class AgentToolFunctionsTests(AzuriteFixture azurite) : IClassFixt
         var functions = AgentToolFunctions.Create(Tools(John));
 
         Assert.Equal(
-            ["book_appointment", "business_info", "cancel_appointment", "check_availability", "decode_vin", "find_customer", "list_my_appointments", "list_services", "reschedule_appointment", "set_caller_name", "take_message", "transfer_to_human", "verify_pin"],
+            ["book_appointment", "business_info", "cancel_appointment", "check_availability", "confirm_appointment", "decode_vin", "find_customer", "list_my_appointments", "list_services", "reschedule_appointment", "set_caller_name", "take_message", "transfer_to_human", "verify_pin"],
             functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(functions, f => Assert.False(string.IsNullOrWhiteSpace(f.Description)));
     }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace VoiceAgent.Core.Tests.Calendars;
+namespace VoiceAgent.TestSupport.Google;
 
 /// <summary>
 /// A local stand-in for Google Calendar v3 and the OAuth token endpoint (Kestrel on 127.0.0.1, random port) speaking their

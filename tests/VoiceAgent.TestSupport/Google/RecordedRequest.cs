@@ -1,4 +1,4 @@
-namespace VoiceAgent.Core.Tests.Calendars;
+namespace VoiceAgent.TestSupport.Google;
 
 /// <summary>One request the fake Google server received; <see cref="Form"/> is set for token-endpoint posts.</summary>
 public sealed record RecordedRequest(

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Tenants;
+
+namespace VoiceAgent.Core.Calendars;
+
+/// <summary>
+/// Mirrors the book into the external calendar, for the booking workflow (never during a call). Both steps are
+/// idempotent, so the workflow may retry them freely: an event is created once (its id recorded on the appointment; Google
+/// events carry an id derived from the appointment, so a create whose answer was lost is a 409 the next time, not a second
+/// event) and deleting an event that is gone counts as done. A calendar that cannot be reached throws
+/// <see cref="CalendarUnavailableException"/>, which the workflow retries with backoff and finally records as a failure.
+/// </summary>
+public sealed partial class CalendarSync(ICalendarProvider calendar, AppointmentStore store, ILogger<CalendarSync> logger)
+{
+    /// <summary>
+    /// Creates the event of a booked appointment and records its id; nothing when it has one already or is not booked. An
+    /// appointment cancelled while its event was being created loses the event again, so a late create never outlives a cancel.
+    /// </summary>
+    public async Task CreateAsync(TenantProfile tenant, Appointment appointment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (appointment.CalendarEventId is not null || appointment.Status != AppointmentStatus.Booked)
+        {
+            return;
+        }
+
+        var day = AppointmentStore.DayOf(appointment);
+        var eventId = await calendar.CreateEventAsync(appointment, tenant, cancellationToken);
+        await store.SetCalendarEventIdAsync(appointment, day, eventId, cancellationToken);
+        LogCreated(logger, appointment.Id, eventId);
+
+        // Cancelled while we were creating (its own follow-up may have found no event to delete yet): take the event away.
+        if (await store.FindAsync(appointment.TenantId, day, appointment.Id, cancellationToken) is { Status: AppointmentStatus.Cancelled } cancelled)
+        {
+            await DeleteAsync(cancelled with { CalendarEventId = eventId }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the appointment's event: the one recorded, or the one the provider would have created under its own id (a
+    /// create whose answer was lost). Nothing when there is neither; an event already gone counts as deleted.
+    /// </summary>
+    public async Task DeleteAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        if ((appointment.CalendarEventId ?? calendar.EventIdFor(appointment)) is not { } eventId)
+        {
+            return;
+        }
+
+        await calendar.DeleteEventAsync(eventId, cancellationToken);
+        LogDeleted(logger, appointment.Id, eventId);
+    }
+
+    [LoggerMessage(EventId = 1311, Level = LogLevel.Information, Message = "Appointment {AppointmentId} mirrored to calendar event {EventId}")]
+    private static partial void LogCreated(ILogger logger, string appointmentId, string eventId);
+
+    [LoggerMessage(EventId = 1312, Level = LogLevel.Information, Message = "Calendar event {EventId} of appointment {AppointmentId} deleted")]
+    private static partial void LogDeleted(ILogger logger, string appointmentId, string eventId);
+}

@@ -1,0 +1,79 @@
+using VoiceAgent.TwilioApiStandIn;
+
+namespace VoiceAgent.CallSimulator.Cli;
+
+/// <summary>
+/// <c>twilio --port P --account-sid AC… [--token T] [--route PUBLIC=TARGET] [--app URL]</c>: the Twilio stand-in as a process
+/// of its own, for an app with nobody at a terminal (<c>tools/dev --serve</c>). The token (else <c>TWILIO_AUTH_TOKEN</c>)
+/// is the account's: Basic auth on the API and the key that signs its webhooks; <c>--route</c> sends webhooks for the
+/// app's public URL to where it listens; <c>--app</c> is the app to follow the clock of (its local host's
+/// <c>/admin/host/clock</c>). Every text and call is logged, with the app's time; nobody answers the calls. Runs until stopped.
+/// </summary>
+public static class TwilioCommand
+{
+    private static readonly TimeSpan ClockPoll = TimeSpan.FromSeconds(1);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var parsed = CommandArguments.Parse(args, "--port", "--account-sid", "--token", "--route", "--app");
+        if (parsed.Positional.Count > 0)
+        {
+            throw new ArgumentException($"Unexpected argument '{parsed.Positional[0]}'.");
+        }
+
+        var port = CommandValues.Port(parsed.Require("--port"), "--port");
+        var accountSid = CommandValues.AccountSid(parsed.Require("--account-sid"), "--account-sid");
+        var token = parsed.Get("--token") ?? Environment.GetEnvironmentVariable("TWILIO_AUTH_TOKEN");
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new ArgumentException("Give the account's auth token: --token or TWILIO_AUTH_TOKEN.");
+        }
+
+        var route = parsed.Get("--route") is { } raw ? Route(raw) : ((Uri Public, Uri Target)?)null;
+        var app = parsed.Get("--app") is { } appUrl ? CommandValues.AbsoluteUrl(appUrl, "--app") : null;
+
+        var log = new SessionOutput(TextWriter.Synchronized(output), showPrompts: false);
+        var followed = new FollowedClock();
+        var texts = new TextReport(log, followed, stamped: true);
+        await using var twilio = await TwilioStandIn.StartAsync(new TwilioStandInOptions
+        {
+            AccountSid = accountSid,
+            AuthToken = token,
+            Port = port,
+            Phone = new UnattendedPhone(log, followed),
+            Time = followed,
+            OnAccepted = texts.AcceptedAsync,
+        }, stop);
+        texts.Attach(twilio);
+        if (route is { } r)
+        {
+            twilio.RouteWebhooks(r.Public, r.Target);
+        }
+
+        log.WriteLine($"Twilio stand-in at {twilio.BaseUrl} for account {accountSid}; texts and calls are logged here, and nobody answers the calls.");
+        if (app is null)
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+            return 0;
+        }
+
+        using var http = new HttpClient();
+        var clock = new AppClock(http, app);
+        using var poll = new PeriodicTimer(ClockPoll);
+        do
+        {
+            followed.Follow(await clock.ReadAsync(stop));
+        }
+        while (await poll.WaitForNextTickAsync(stop));
+        return 0;
+    }
+
+    private static (Uri Public, Uri Target) Route(string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0
+            ? (CommandValues.AbsoluteUrl(value[..equals], "--route"), CommandValues.AbsoluteUrl(value[(equals + 1)..], "--route"))
+            : throw new ArgumentException($"--route is PUBLIC-URL=TARGET-URL, not '{value}'.");
+    }
+}
