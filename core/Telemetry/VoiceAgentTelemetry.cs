@@ -37,7 +37,7 @@ public sealed class VoiceAgentTelemetry
     /// <summary>Counter: calls handed to a person. Tags: tenant, department.</summary>
     public const string TransfersMetric = "voiceagent.transfers";
 
-    /// <summary>Counter: reminder calls by outcome (confirmed, rescheduled, cancelled, voicemail, no_answer, sms, failed). Tags: tenant, outcome.</summary>
+    /// <summary>Counter: reminders by final outcome (confirmed, cancelled, rescheduled, voicemail, unreached, texted, notneeded). Tags: tenant, outcome.</summary>
     public const string RemindersMetric = "voiceagent.reminders";
 
     /// <summary>
@@ -67,9 +67,6 @@ public sealed class VoiceAgentTelemetry
 
     /// <summary>Span tag carrying Twilio's call SID, the key of the workbook's call lookup.</summary>
     public const string CallSidTag = "voiceagent.call_sid";
-
-    /// <summary>Reminder outcome that the "reminder failures" alert counts.</summary>
-    public const string ReminderFailedOutcome = "failed";
 
     /// <summary>Spans for call, turn, tool and workflow step.</summary>
     public static readonly ActivitySource ActivitySource = new(Name);
@@ -131,7 +128,7 @@ public sealed class VoiceAgentTelemetry
     public void RecordFollowUpFailed(string tenantId, string step) =>
         FollowUpsFailed.Add(1, new(TenantTag, tenantId), new(StepTag, step));
 
-    /// <summary>A reminder ended: <c>confirmed</c>, <c>cancelled</c>, <c>rescheduled</c>, <c>voicemail</c>, <c>unreached</c>, <c>texted</c>, <c>failed</c>, …</summary>
+    /// <summary>A reminder ended: <c>confirmed</c>, <c>cancelled</c>, <c>rescheduled</c>, <c>voicemail</c>, <c>unreached</c>, <c>texted</c> (the <see cref="Appointments.ReminderOutcome"/> names, lower case).</summary>
     public void RecordReminderOutcome(string tenantId, string outcome) =>
         Reminders.Add(1, new(TenantTag, tenantId), new(OutcomeTag, outcome));
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Appointments;
-using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Storage;
 using VoiceAgent.Core.Tenants;
 using VoiceAgent.Core.Workflows;
@@ -53,27 +52,8 @@ internal sealed class AppStorage
     }
 
     /// <summary>A booking of the demo tenant made outside any call (as an import), taking capacity like any other.</summary>
-    public async Task<Appointment> BookAsync(string phone, string serviceName, DateTimeOffset start, DateTimeOffset createdAt, CancellationToken cancellationToken)
-    {
-        var tenant = DemoTenant.Profile;
-        var service = tenant.Services.Single(s => s.Name == serviceName);
-        var customer = DemoTenant.Customers.Single(c => c.PhoneNumber == phone);
-        var appointment = new Appointment
-        {
-            Id = $"{tenant.Time.DayOf(start):yyyyMMdd}-crash{Guid.NewGuid().ToString("N")[..6]}",
-            TenantId = tenant.Id,
-            CustomerId = customer.Id,
-            CustomerPhone = customer.PhoneNumber,
-            CustomerName = customer.FullName,
-            Service = service.Name,
-            Start = start.ToUniversalTime(),
-            End = start.AddMinutes(service.DurationMinutes).ToUniversalTime(),
-            Channel = "seed",
-            CreatedAt = createdAt,
-        };
-        var outcome = await Appointments.TryBookAsync(appointment, tenant.Time.DayOf(start), SchedulingService.Cells(tenant, service, start), service.Capacity, cancellationToken);
-        return outcome == BookingOutcome.Booked ? appointment : throw new InvalidOperationException($"{serviceName} at {start:O} could not be booked: {outcome}.");
-    }
+    public Task<Appointment> BookAsync(string phone, string serviceName, DateTimeOffset start, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        DemoBooking.BookAsync(Appointments, phone, serviceName, start, createdAt, cancellationToken);
 
     /// <summary>The demo tenant's appointment with that id, as stored now.</summary>
     public Task<Appointment?> FindAsync(string appointmentId, CancellationToken cancellationToken) =>

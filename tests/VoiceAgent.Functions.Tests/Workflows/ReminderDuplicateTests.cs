@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceAgent.Core.Appointments;
-using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Tenants;
 using VoiceAgent.Functions.Tests.Support;
 using VoiceAgent.Functions.Workflows;
@@ -28,7 +27,7 @@ public sealed class ReminderDuplicateTests(AzuriteFixture azurite) : IClassFixtu
 
         // Tire rotation on Wednesday 10:00: its reminder is due Tuesday 10:00; both instances' clocks are there.
         var start = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(-6));
-        var appointment = await SeedAsync(first.Services, Maria, "tire rotation", start);
+        var appointment = await DemoBooking.BookAsync(first.Services.GetRequiredService<AppointmentStore>(), Maria, "tire rotation", start, start.AddDays(-7), CancellationToken.None);
         foreach (var app in new[] { first, second })
         {
             app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(-6)));
@@ -59,27 +58,4 @@ public sealed class ReminderDuplicateTests(AzuriteFixture azurite) : IClassFixtu
 
     private static async Task SweepAsync(FunctionsApp app) =>
         await ActivatorUtilities.CreateInstance<ReminderSweepFunction>(app.Services).SweepAsync(app.Workflows, CancellationToken.None);
-
-    internal static async Task<Appointment> SeedAsync(IServiceProvider services, string phone, string serviceName, DateTimeOffset start)
-    {
-        var tenant = DemoTenant.Profile;
-        var service = tenant.Services.Single(s => s.Name == serviceName);
-        var customer = DemoTenant.Customers.Single(c => c.PhoneNumber == phone);
-        var appointment = new Appointment
-        {
-            Id = $"{tenant.Time.DayOf(start):yyyyMMdd}-seeded",
-            TenantId = tenant.Id,
-            CustomerId = customer.Id,
-            CustomerPhone = customer.PhoneNumber,
-            CustomerName = customer.FullName,
-            Service = service.Name,
-            Start = start.ToUniversalTime(),
-            End = start.AddMinutes(service.DurationMinutes).ToUniversalTime(),
-            Channel = "seed",
-            CreatedAt = start.AddDays(-7),
-        };
-        var outcome = await services.GetRequiredService<AppointmentStore>().TryBookAsync(appointment, tenant.Time.DayOf(start), SchedulingService.Cells(tenant, service, start), service.Capacity, CancellationToken.None);
-        Assert.Equal(BookingOutcome.Booked, outcome);
-        return appointment;
-    }
 }
