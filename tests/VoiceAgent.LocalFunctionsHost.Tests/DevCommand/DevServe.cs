@@ -28,11 +28,12 @@ internal sealed partial class DevServe : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<DevServe> StartAsync()
+    /// <summary>Starts <c>tools/dev --serve --in-memory</c> with <paramref name="options"/> after those, and reads it up to READY.</summary>
+    public static async Task<DevServe> StartAsync(params string[] options)
     {
         // `env --default-signal=INT`: a background job of a non-interactive shell inherits SIGINT ignored, which bash
         // cannot trap; a terminal's foreground job has it at its default, as here.
-        var start = new ProcessStartInfo("env", ["--default-signal=INT", "bash", "tools/dev", "--serve", "--in-memory"])
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "bash", "tools/dev", "--serve", "--in-memory", .. options])
         {
             WorkingDirectory = RepositoryRoot.Find(),
             RedirectStandardOutput = true,
@@ -41,6 +42,7 @@ internal sealed partial class DevServe : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment.Remove("TWILIO_AUTH_TOKEN");
+        start.Environment.Remove("TWILIO_ACCOUNT_SID");
         var process = Process.Start(start) ?? throw new InvalidOperationException("tools/dev did not start.");
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(ReadyTimeout);

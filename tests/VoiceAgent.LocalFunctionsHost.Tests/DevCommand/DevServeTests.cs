@@ -9,6 +9,7 @@ namespace VoiceAgent.LocalFunctionsHost.Tests.DevCommand;
 /// signed call from the demo customer greeted by name, a wrongly signed one refused, and Ctrl-C stopping everything.
 /// One stack for the class: it takes a build and an Azurite start.
 /// </summary>
+[Collection(DevCommandCollection.Name)]
 public sealed class DevServeTests : IAsyncLifetime
 {
     private const string JohnSmith = "+15555550101";

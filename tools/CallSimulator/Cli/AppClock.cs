@@ -35,6 +35,30 @@ public sealed class AppClock(HttpClient http, Uri appUrl)
         }
     }
 
+    /// <summary>
+    /// <see cref="ReadAsync"/> without awaiting, for a <see cref="TimeProvider"/> (whose <c>GetUtcNow</c> cannot await):
+    /// a loopback request of a millisecond or two.
+    /// </summary>
+    public AppClockReading Read()
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        try
+        {
+            using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, _endpoint), timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                return AppClockReading.Failed($"GET {_endpoint} answered {(int)response.StatusCode}.");
+            }
+
+            using var body = JsonDocument.Parse(response.Content.ReadAsStream(timeout.Token));
+            return Reading(body.RootElement, fakeByDefault: false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException)
+        {
+            return AppClockReading.Failed($"The app's clock could not be read: {ex.Message}");
+        }
+    }
+
     /// <summary>Moves the clock as <paramref name="argument"/> says (not <see cref="ClockArgument.IsShow"/>); answers once the app is there.</summary>
     public async Task<AppClockReading> MoveAsync(ClockArgument argument, CancellationToken cancellationToken)
     {

@@ -5,10 +5,10 @@ namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
 /// <c>/clock</c> for the session: shows the app's clock, or moves it in the background (a move fires every timer on the
-/// way and can take a while, and the shop may call meanwhile), one move after another in the order typed. Every
-/// reading is printed in the shop's time and handed to the Twilio stand-in's <see cref="FollowedClock"/>.
+/// way and can take a while, and the shop may call meanwhile), one move after another in the order typed. Times are
+/// printed in the shop's time.
 /// </summary>
-public sealed class ClockControl(AppClock clock, FollowedClock followed, SessionOutput output, TenantTime shop)
+public sealed class ClockControl(AppClock clock, SessionOutput output, TenantTime shop)
 {
     private readonly Lock _lock = new();
     private Task _moves = Task.CompletedTask;
@@ -25,17 +25,9 @@ public sealed class ClockControl(AppClock clock, FollowedClock followed, Session
         }
     }
 
-    /// <summary>Reads the app's clock for the stand-in, saying nothing unless it cannot be read.</summary>
-    public async Task FollowAsync(CancellationToken cancellationToken)
-    {
-        var reading = await clock.ReadAsync(cancellationToken);
-        followed.Follow(reading);
-    }
-
     public async Task ShowAsync(CancellationToken cancellationToken)
     {
         var reading = await clock.ReadAsync(cancellationToken);
-        followed.Follow(reading);
         output.WriteLine(reading.Now is { } now
             ? $"[app clock: {Describe(now)}{(reading.IsFake ? string.Empty : " — the real clock; start tools/dev with --clock to move it")}]"
             : $"[{reading.Error}]");
@@ -54,18 +46,44 @@ public sealed class ClockControl(AppClock clock, FollowedClock followed, Session
     private async Task MoveAfterAsync(Task before, ClockArgument argument, CancellationToken cancellationToken)
     {
         await before;
-        var target = argument.To is { } to ? Describe(to) : $"+{argument.By:c}";
-        output.WriteLine($"[moving the app's clock to {target}: every timer due on the way fires]");
+        var target = argument.To is { } to ? "to " + Describe(to) : "forward " + Span(argument.By!.Value);
+        output.WriteLine($"[moving the app's clock {target}: every timer due on the way fires]");
         try
         {
             var reading = await clock.MoveAsync(argument, cancellationToken);
-            followed.Follow(reading);
             output.WriteLine(reading.Now is { } now ? $"[app clock: {Describe(now)}]" : $"[{reading.Error}]");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             output.WriteLine("[the clock move was stopped]");
         }
+    }
+
+    /// <summary>"1d 2h 30m".</summary>
+    private static string Span(TimeSpan span)
+    {
+        var parts = new List<string>(4);
+        if (span.Days > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Days}d"));
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Hours}h"));
+        }
+
+        if (span.Minutes > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}m"));
+        }
+
+        if (span.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{span.Seconds}s"));
+        }
+
+        return string.Join(' ', parts);
     }
 
     /// <summary>"Tue, Dec 1, 9:15 AM at the shop (2026-12-01T15:15:00Z)".</summary>

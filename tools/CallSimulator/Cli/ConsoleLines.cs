@@ -11,7 +11,7 @@ public sealed class ConsoleLines
 {
     private static readonly TimeSpan ClosedTerminal = TimeSpan.FromMilliseconds(100);
     private readonly Channel<string?> _lines = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleWriter = true });
-    private bool _ended;
+    private volatile bool _ended;
 
     private ConsoleLines()
     {

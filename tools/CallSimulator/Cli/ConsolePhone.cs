@@ -27,6 +27,35 @@ public sealed class ConsolePhone(string owner, SessionOutput output) : IOutbound
         set => _inUse = value;
     }
 
+    /// <summary>
+    /// The next ring, for an answer typed before the phone rang: waits while <paramref name="moving"/> (a clock move that
+    /// may make the shop call) runs and <paramref name="after"/> more once it is done; null when no call came.
+    /// </summary>
+    public async Task<IncomingRing?> NextRingAsync(Task moving, TimeSpan after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moving);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (_rings.Reader.TryRead(out var ring))
+            {
+                return ring;
+            }
+
+            var moved = moving.IsCompleted;
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var rang = _rings.Reader.WaitToReadAsync(waiting.Token).AsTask();
+            var gaveUp = moved ? Task.Delay(after, waiting.Token) : moving;
+            await Task.WhenAny(rang, gaveUp, Task.Delay(Timeout.Infinite, waiting.Token));
+            await waiting.CancelAsync();
+            if (moved && gaveUp.IsCompleted && !_rings.Reader.TryPeek(out _))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask<PhoneAnswer> RingAsync(OutboundRing ring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ring);

@@ -9,6 +9,7 @@ namespace VoiceAgent.CallSimulator.Cli;
 /// </summary>
 public sealed class IncomingRing(OutboundRing ring)
 {
+    private static readonly TimeSpan LivePoll = TimeSpan.FromMilliseconds(100);
     private readonly TaskCompletionSource<PhoneAnswer> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<AnsweredCall?> _line = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<PhoneConversation> _conversation = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -20,6 +21,21 @@ public sealed class IncomingRing(OutboundRing ring)
 
     /// <summary>Completes with the answered call once the stand-in connects it, or null when it never will.</summary>
     public Task<AnsweredCall?> Line => _line.Task;
+
+    /// <summary>
+    /// The line once the stand-in connects the answered call, or null when the call ended first (hung up through the API
+    /// before the answer: <paramref name="stillLive"/> turns false and the stand-in never connects it).
+    /// </summary>
+    public async Task<AnsweredCall?> ConnectedAsync(Func<bool> stillLive)
+    {
+        ArgumentNullException.ThrowIfNull(stillLive);
+        while (!_line.Task.IsCompleted && stillLive())
+        {
+            await Task.WhenAny(_line.Task, Task.Delay(LivePoll, CancellationToken.None));
+        }
+
+        return _line.Task.IsCompleted ? await _line.Task : null;
+    }
 
     /// <summary>False when the ring ended first (it rang out or was cancelled).</summary>
     public bool TryAnswer(PhoneAnswer answer) => _answer.TrySetResult(answer);

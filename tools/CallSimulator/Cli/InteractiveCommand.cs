@@ -45,10 +45,11 @@ public static class InteractiveCommand
         var keyboard = !Console.IsInputRedirected && ReferenceEquals(input, Console.In);
         var screen = new SessionOutput(TextWriter.Synchronized(output), showPrompts: keyboard);
         var lines = ConsoleLines.Start(input, terminal: keyboard);
-        var followed = new FollowedClock();
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var appClock = new AppClock(http, url);
+        var followed = new FollowedClock(appClock);
         var phone = new ConsolePhone(settings.From, screen);
         var texts = new TextReport(screen, followed, stamped: false);
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         await using var twilio = twilioPort is { } listen
             ? await TwilioStandIn.StartAsync(new TwilioStandInOptions
             {
@@ -66,7 +67,7 @@ public static class InteractiveCommand
             texts.Attach(twilio);
         }
 
-        var clock = new ClockControl(new AppClock(http, url), followed, screen, settings.Shop);
+        var clock = new ClockControl(appClock, screen, settings.Shop);
         return await new InteractiveSession(settings, lines, screen, http, clock, phone, twilio, hangUp).RunAsync();
     }
 

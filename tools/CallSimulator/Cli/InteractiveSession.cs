@@ -25,7 +25,6 @@ public sealed class InteractiveSession(
 
     /// <summary>How long an answer typed before the phone rang waits for the shop's call, once no clock move is under way.</summary>
     private static readonly TimeSpan TypedAheadWait = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan LinePoll = TimeSpan.FromMilliseconds(100);
     private bool _quit;
     private bool _failed;
 
@@ -35,7 +34,6 @@ public sealed class InteractiveSession(
         output.WriteLine(output.ShowsPrompts
             ? "Type what the caller says; an empty line is silence; Ctrl-D hangs up (and leaves between calls); /help lists the commands."
             : "Reading the caller's lines from standard input.");
-        await clock.FollowAsync(hangUp);
         await CallShopAsync();
         while (!_quit && !hangUp.IsCancellationRequested)
         {
@@ -98,7 +96,7 @@ public sealed class InteractiveSession(
         else if (RingReply.TryParse(text, out var answer))
         {
             output.WriteLine("[nothing is ringing yet: that answers the shop's next call]");
-            if (await WaitForRingAsync() is { } next)
+            if (await phone.NextRingAsync(clock.Pending, TypedAheadWait, hangUp) is { } next)
             {
                 await AnswerAsync(next, answer);
             }
@@ -219,7 +217,8 @@ public sealed class InteractiveSession(
         phone.InUse = true;
         try
         {
-            if (await ConnectedAsync(ring) is not { } call)
+            var stillLive = () => twilio?.Calls.FirstOrDefault(c => c.Sid == ring.Ring.CallSid) is not { IsLive: false };
+            if (await ring.ConnectedAsync(stillLive) is not { } call)
             {
                 output.WriteLine("[the shop hung up before you could talk]");
                 return;
@@ -248,50 +247,6 @@ public sealed class InteractiveSession(
         }
 
         AfterCall();
-    }
-
-    /// <summary>The line once the stand-in connects the answered call, or null when the call ended first.</summary>
-    private async Task<AnsweredCall?> ConnectedAsync(IncomingRing ring)
-    {
-        while (!ring.Line.IsCompleted)
-        {
-            if (twilio?.Calls.FirstOrDefault(c => c.Sid == ring.Ring.CallSid) is { IsLive: false })
-            {
-                return ring.Line.IsCompleted ? await ring.Line : null;
-            }
-
-            await Task.WhenAny(ring.Line, Task.Delay(LinePoll, CancellationToken.None));
-        }
-
-        return await ring.Line;
-    }
-
-    /// <summary>The next ring, waiting while a clock move is under way and <see cref="TypedAheadWait"/> after; null if none came.</summary>
-    private async Task<IncomingRing?> WaitForRingAsync()
-    {
-        while (!hangUp.IsCancellationRequested)
-        {
-            if (phone.Rings.TryRead(out var ring))
-            {
-                return ring;
-            }
-
-            var moving = clock.Pending;
-            var moved = moving.IsCompleted;
-            using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(hangUp))
-            {
-                var rang = phone.Rings.WaitToReadAsync(waiting.Token).AsTask();
-                var gaveUp = moved ? Task.Delay(TypedAheadWait, waiting.Token) : moving;
-                await Task.WhenAny(rang, gaveUp, Task.Delay(Timeout.Infinite, waiting.Token));
-                await waiting.CancelAsync();
-                if (moved && gaveUp.IsCompleted && !phone.Rings.TryPeek(out _))
-                {
-                    return null;
-                }
-            }
-        }
-
-        return null;
     }
 
     /// <summary>A command typed on a call (<paramref name="onCall"/>) or between calls; true when the call should hang up.</summary>

@@ -6,13 +6,11 @@ namespace VoiceAgent.CallSimulator.Cli;
 /// <c>twilio --port P --account-sid AC… [--token T] [--route PUBLIC=TARGET] [--app URL]</c>: the Twilio stand-in as a process
 /// of its own, for an app with nobody at a terminal (<c>tools/dev --serve</c>). The token (else <c>TWILIO_AUTH_TOKEN</c>)
 /// is the account's: Basic auth on the API and the key that signs its webhooks; <c>--route</c> sends webhooks for the
-/// app's public URL to where it listens; <c>--app</c> is the app to follow the clock of (its local host's
-/// <c>/admin/host/clock</c>). Every text and call is logged, with the app's time; nobody answers the calls. Runs until stopped.
+/// app's public URL to where it listens; <c>--app</c> is the app whose clock the stand-in keeps (read from its local
+/// host's <c>/admin/host/clock</c>). Every text and call is logged, with the app's time; nobody answers the calls. Runs until stopped.
 /// </summary>
 public static class TwilioCommand
 {
-    private static readonly TimeSpan ClockPoll = TimeSpan.FromSeconds(1);
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -34,15 +32,16 @@ public static class TwilioCommand
         var app = parsed.Get("--app") is { } appUrl ? CommandValues.AbsoluteUrl(appUrl, "--app") : null;
 
         var log = new SessionOutput(TextWriter.Synchronized(output), showPrompts: false);
-        var followed = new FollowedClock();
-        var texts = new TextReport(log, followed, stamped: true);
+        using var http = new HttpClient();
+        TimeProvider time = app is null ? TimeProvider.System : new FollowedClock(new AppClock(http, app));
+        var texts = new TextReport(log, time, stamped: true);
         await using var twilio = await TwilioStandIn.StartAsync(new TwilioStandInOptions
         {
             AccountSid = accountSid,
             AuthToken = token,
             Port = port,
-            Phone = new UnattendedPhone(log, followed),
-            Time = followed,
+            Phone = new UnattendedPhone(log, time),
+            Time = time,
             OnAccepted = texts.AcceptedAsync,
         }, stop);
         texts.Attach(twilio);
@@ -52,20 +51,7 @@ public static class TwilioCommand
         }
 
         log.WriteLine($"Twilio stand-in at {twilio.BaseUrl} for account {accountSid}; texts and calls are logged here, and nobody answers the calls.");
-        if (app is null)
-        {
-            await Task.Delay(Timeout.Infinite, stop);
-            return 0;
-        }
-
-        using var http = new HttpClient();
-        var clock = new AppClock(http, app);
-        using var poll = new PeriodicTimer(ClockPoll);
-        do
-        {
-            followed.Follow(await clock.ReadAsync(stop));
-        }
-        while (await poll.WaitForNextTickAsync(stop));
+        await Task.Delay(Timeout.Infinite, stop);
         return 0;
     }
 
