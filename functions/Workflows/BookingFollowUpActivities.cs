@@ -127,7 +127,7 @@ public sealed partial class BookingFollowUpActivities(
         await tenants.FindAsync(tenantId, cancellationToken) ?? throw new InvalidOperationException($"Tenant {tenantId} does not exist.");
 
     private async Task<Appointment?> FindAsync(TenantProfile tenant, string appointmentId, CancellationToken cancellationToken) =>
-        AppointmentIds.TryDayOf(appointmentId, out var day) ? await store.FindAsync(tenant.Id, day, appointmentId, cancellationToken) : null;
+        await store.FindAsync(tenant.Id, appointmentId, cancellationToken);
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Appointment {AppointmentId}: nothing to text for {Kind} (the change did not land or was undone)")]
     private static partial void LogNothingToText(ILogger logger, string appointmentId, string kind);
