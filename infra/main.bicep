@@ -29,7 +29,28 @@ param googleCalendarId string = ''
 @description('Decode VINs with NHTSA vPIC (free, no key); false decodes offline (manufacturer and model year only).')
 param nhtsaEnabled bool = true
 
-@description('Azure OpenAI chat model.')
+// The agent's language model (README, "The language model (optional)"). Nothing set: no model, the offline engine
+// answers every call. createOpenAi: an Azure OpenAI account made here; llmEndpoint: one you already have. Either way
+// the apps reach it with their managed identities (Llm__ManagedIdentityClientId), never with a key.
+@description('Create an Azure OpenAI account with one deployment of openAiModelName and point the agent at it (llmEndpoint is then ignored).')
+param createOpenAi bool = false
+
+@description('Azure OpenAI endpoint you already have (https://<account>.openai.azure.com/). Empty, and createOpenAi false: no model, the offline engine answers every call.')
+param llmEndpoint string = ''
+
+@description('The deployment at llmEndpoint the agent calls.')
+param llmDeployment string = ''
+
+@description('The model behind llmDeployment (e.g. gpt-4o-mini); it picks the tokenizer. Empty: the deployment name.')
+param llmModel string = ''
+
+@description('The Azure OpenAI account of llmEndpoint: both app identities get Cognitive Services OpenAI User on it. Empty: grant that role yourself.')
+param openAiAccountName string = ''
+
+@description('Resource group of openAiAccountName, in this subscription. Empty: the resource group this template creates.')
+param openAiResourceGroupName string = ''
+
+@description('Azure OpenAI chat model of the account createOpenAi makes (also its deployment name).')
 param openAiModelName string = 'gpt-4o-mini'
 param openAiModelVersion string = '2024-07-18'
 @allowed(['GlobalStandard', 'Standard', 'DataZoneStandard'])
@@ -70,6 +91,9 @@ param webhookFailureRatePercent int = 5
 @description('Alert when p95 turn latency exceeds this (ms).')
 @minValue(100)
 param turnLatencyBudgetMs int = 4000
+@description('Alert when more model turns than this are handed to the offline engine in 15 min (per reason: timeout, rate_limited, breaker_open…).')
+@minValue(0)
+param modelFallbackAlertCount int = 5
 @description('Mail alerts here; empty = portal only.')
 param alertEmailAddress string = ''
 
@@ -201,7 +225,7 @@ module speech 'modules/speech.bicep' = {
   }
 }
 
-module openAi 'modules/openai.bicep' = {
+module openAi 'modules/openai.bicep' = if (createOpenAi) {
   name: 'openai'
   scope: rg
   params: {
@@ -216,6 +240,29 @@ module openAi 'modules/openai.bicep' = {
     principalIds: [identity.outputs.functionsPrincipalId, identity.outputs.hostPrincipalId]
   }
 }
+
+// An Azure OpenAI account you already have: the apps' identities may call it (Cognitive Services OpenAI User).
+module llmAccess 'modules/openai-access.bicep' = if (!createOpenAi && !empty(llmEndpoint) && !empty(openAiAccountName)) {
+  name: 'llm-access'
+  scope: resourceGroup(empty(openAiResourceGroupName) ? rg.name : openAiResourceGroupName)
+  params: {
+    accountName: openAiAccountName
+    principalIds: [identity.outputs.functionsPrincipalId, identity.outputs.hostPrincipalId]
+  }
+}
+
+// What both apps get as Llm__*: the account made here, the endpoint given, or empty (the offline engine).
+var llm = createOpenAi
+  ? {
+      endpoint: openAi!.outputs.endpoint
+      deployment: openAi!.outputs.deploymentName
+      model: openAiModelName
+    }
+  : {
+      endpoint: llmEndpoint
+      deployment: llmDeployment
+      model: empty(llmModel) ? llmDeployment : llmModel
+    }
 
 var twilioAuthTokenReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${twilioAuthTokenSecretName}/)'
 var googleCredentialsReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${googleCredentialsSecretName}/)'
@@ -249,8 +296,7 @@ module functionApp 'modules/function-app.bicep' = {
     seedDemoTenant: seedDemoTenant
     calendar: calendar
     nhtsaEnabled: nhtsaEnabled
-    openAiEndpoint: openAi.outputs.endpoint
-    openAiDeployment: openAi.outputs.deploymentName
+    llm: llm
     staffAuthClientId: staffAuthClientId
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     instanceMemoryMB: functionsInstanceMemoryMB
@@ -281,8 +327,7 @@ module hostApp 'modules/webpubsub-host.bicep' = {
     voice: voice
     speechEndpoint: speech.outputs.endpoint
     speechResourceId: speech.outputs.id
-    openAiEndpoint: openAi.outputs.endpoint
-    openAiDeployment: openAi.outputs.deploymentName
+    llm: llm
     webPubSubEndpoint: webPubSub.outputs.endpoint
     webPubSubHub: webPubSub.outputs.hubName
   }
@@ -309,6 +354,7 @@ module alerts 'modules/alerts.bicep' = {
     applicationInsightsId: monitoring.outputs.applicationInsightsId
     webhookFailureRatePercent: webhookFailureRatePercent
     turnLatencyBudgetMs: turnLatencyBudgetMs
+    modelFallbackCount: modelFallbackAlertCount
     alertEmailAddress: alertEmailAddress
   }
 }

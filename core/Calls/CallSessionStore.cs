@@ -98,21 +98,56 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
 
     private static string TurnPartition(string tenantId, string callSid) => $"{tenantId}|{callSid}";
 
-    private static TableEntity ToEntity(CallSession session) => new(session.TenantId, session.CallSid)
+    /// <summary>Characters of the dialog JSON in one table property (a string property holds at most 32K characters).</summary>
+    internal const int DialogChunk = 30_000;
+
+    /// <summary>A dialog longer than one property (the model's history) spans <c>Dialog</c>, <c>Dialog1</c>, <c>Dialog2</c>, … (an entity holds 1 MB).</summary>
+    private static void WriteDialog(TableEntity row, DialogState dialog)
     {
-        ["CallerNumber"] = session.CallerNumber,
-        ["CustomerId"] = session.CustomerId,
-        ["CustomerFirstName"] = session.CustomerFirstName,
-        ["StartedAt"] = session.StartedAt,
-        ["Status"] = session.Status,
-        ["EndedAt"] = session.EndedAt,
-        ["DurationSeconds"] = session.DurationSeconds,
-        ["TransferredTo"] = session.TransferredTo,
-        ["TurnCount"] = session.TurnCount,
-        ["Dialog"] = StorageJson.Serialize(session.Dialog),
-        ["LastTurnToken"] = session.LastTurnToken,
-        ["LastTurnTwiml"] = session.LastTurnTwiml,
-    };
+        var json = StorageJson.Serialize(dialog);
+        for (int part = 0, at = 0; at < json.Length || part == 0; part++, at += DialogChunk)
+        {
+            row[DialogProperty(part)] = json.Substring(at, Math.Min(DialogChunk, json.Length - at));
+        }
+    }
+
+    private static DialogState ReadDialog(TableEntity row)
+    {
+        if (row.GetString(DialogProperty(0)) is not { } first)
+        {
+            return new DialogState();
+        }
+
+        var json = new System.Text.StringBuilder(first);
+        for (var part = 1; row.GetString(DialogProperty(part)) is { } next; part++)
+        {
+            json.Append(next);
+        }
+
+        return StorageJson.Deserialize<DialogState>(json.ToString());
+    }
+
+    private static string DialogProperty(int part) => part == 0 ? "Dialog" : "Dialog" + part.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(CallSession session)
+    {
+        var row = new TableEntity(session.TenantId, session.CallSid)
+        {
+            ["CallerNumber"] = session.CallerNumber,
+            ["CustomerId"] = session.CustomerId,
+            ["CustomerFirstName"] = session.CustomerFirstName,
+            ["StartedAt"] = session.StartedAt,
+            ["Status"] = session.Status,
+            ["EndedAt"] = session.EndedAt,
+            ["DurationSeconds"] = session.DurationSeconds,
+            ["TransferredTo"] = session.TransferredTo,
+            ["TurnCount"] = session.TurnCount,
+            ["LastTurnToken"] = session.LastTurnToken,
+            ["LastTurnTwiml"] = session.LastTurnTwiml,
+        };
+        WriteDialog(row, session.Dialog);
+        return row;
+    }
 
     private static CallSession FromEntity(TableEntity row) => new()
     {
@@ -127,7 +162,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         DurationSeconds = row.GetInt32("DurationSeconds"),
         TransferredTo = row.GetString("TransferredTo"),
         TurnCount = row.GetInt32("TurnCount") ?? 0,
-        Dialog = row.GetString("Dialog") is { } dialog ? StorageJson.Deserialize<DialogState>(dialog) : new DialogState(),
+        Dialog = ReadDialog(row),
         LastTurnToken = row.GetString("LastTurnToken"),
         LastTurnTwiml = row.GetString("LastTurnTwiml"),
         ETag = row.ETag.ToString(),

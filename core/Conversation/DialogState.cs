@@ -95,6 +95,9 @@ public sealed class DialogState
     /// <summary>Times the car question was asked on this call: once after the first booking, again at most once (never a third time).</summary>
     public int VehicleQuestions { get; set; }
 
+    /// <summary>The model's side of the call (history, the write awaiting a yes); null when the offline engine runs the call.</summary>
+    public Llm.ModelConversation? Model { get; set; }
+
     /// <summary>Makes <paramref name="appointmentId"/> (starting at local <paramref name="day"/> and <paramref name="time"/>) what the call is about.</summary>
     public void Focus(string appointmentId, DateOnly day, TimeOnly time, string service)
     {

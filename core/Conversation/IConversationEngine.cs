@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Conversation.Llm;
 
 namespace VoiceAgent.Core.Conversation;
 
@@ -15,5 +17,21 @@ public interface IConversationEngine
     /// </summary>
     AgentReply GreetForReminder(ConversationContext context, DialogState state, Appointment appointment);
 
+    /// <summary>The whole reply to one turn (the Gather transport).</summary>
     Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same turn as a stream (the real-time transports): sentences as they are ready, then <see cref="TurnFinished"/>.
+    /// An engine that answers at once streams its reply sentence by sentence.
+    /// </summary>
+    async IAsyncEnumerable<AgentEvent> StreamAsync(ConversationContext context, DialogState state, CallerInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reply = await RespondAsync(context, state, input, cancellationToken);
+        foreach (var sentence in SentenceSplitter.Split(reply.Speech))
+        {
+            yield return new SpokenSentence(sentence);
+        }
+
+        yield return new TurnFinished(reply);
+    }
 }

@@ -5,6 +5,7 @@ using VoiceAgent.Core.Calendars;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
+using VoiceAgent.Core.Conversation.Llm;
 using VoiceAgent.Core.Conversation.Offline;
 using VoiceAgent.Core.Conversation.Tools;
 using VoiceAgent.Core.Customers;
@@ -52,7 +53,8 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<AppointmentTexts>();
         services.AddSingleton<AgentToolsFactory>();
-        services.AddSingleton<IConversationEngine, OfflineDialogEngine>();
+        services.AddSingleton<OfflineDialogEngine>();
+        services.AddLanguageModel(configuration);
         services.AddSingleton<InboundCallService>();
         services.AddSingleton<VoiceReplyRenderer>();
         services.AddSingleton<TwilioWebhookVerifier>();

@@ -49,7 +49,10 @@ public sealed class VoiceAgentTelemetry
     /// <summary>Counter: texts by kind (the notice key, e.g. <c>sms-booked</c>) and status (sent, opted-out, rejected, retry). Tags: tenant, kind, status.</summary>
     public const string SmsMetric = "voiceagent.sms";
 
-    /// <summary>Counter: turns answered by the offline engine because the LLM failed or was too slow. Tags: reason.</summary>
+    /// <summary>
+    /// Counter: model turns answered by the offline engine because the model failed (<c>timeout</c>, <c>rate_limited</c>,
+    /// <c>server_error</c>, <c>error</c>, <c>empty_reply</c>) or its breaker was open (<c>breaker_open</c>). Tags: tenant, reason.
+    /// </summary>
     public const string LlmFallbacksMetric = "voiceagent.llm.fallbacks";
 
     public const string TenantTag = "tenant";
@@ -131,6 +134,9 @@ public sealed class VoiceAgentTelemetry
     /// <summary>A reminder ended: <c>confirmed</c>, <c>cancelled</c>, <c>rescheduled</c>, <c>voicemail</c>, <c>unreached</c>, <c>texted</c> (the <see cref="Appointments.ReminderOutcome"/> names, lower case).</summary>
     public void RecordReminderOutcome(string tenantId, string outcome) =>
         Reminders.Add(1, new(TenantTag, tenantId), new(OutcomeTag, outcome));
+
+    public void RecordLlmFallback(string tenantId, string reason) =>
+        LlmFallbacks.Add(1, new(TenantTag, tenantId), new(ReasonTag, reason));
 
     /// <summary>A text was sent or not: <paramref name="kind"/> is the notice key, <paramref name="status"/> <c>sent</c>, <c>opted-out</c>, <c>rejected</c> or <c>retry</c>.</summary>
     public void RecordSms(string tenantId, string kind, string status) =>

@@ -30,6 +30,12 @@ public sealed record TenantProfile
     /// </summary>
     public bool AsksForVehicle { get; init; }
 
+    /// <summary>
+    /// Whether this shop's calls go to the language model when the deployment has one (<c>Llm:Endpoint</c>); false keeps
+    /// the shop on the offline engine. On for profiles stored before the setting existed.
+    /// </summary>
+    public bool UseLanguageModel { get; init; } = true;
+
     /// <summary>The shop's wall clock (<see cref="TimeZoneId"/>): every local reading and DST rule goes through it. Shared per zone, not stored.</summary>
     [JsonIgnore]
     public TenantTime Time => TenantTime.For(TimeZoneId);

@@ -4,6 +4,7 @@
 // Any booking follow-up that ends failed fires within the 15 min window: nothing after a call is dropped silently.
 // Reminders fail into texts (a refused or unanswered call ends as the reminder text), so a reminder that reaches nobody
 // shows as a refused text (sms-rejected, kind sms-reminder) or a failed ReminderCall orchestration (workflow-failures).
+// With a language model configured, calls it hands to the offline engine show as model-fallbacks (never fires without one).
 
 param location string
 param tags object
@@ -13,6 +14,8 @@ param applicationInsightsId string
 param webhookFailureRatePercent int
 @description('Turn latency budget (ms) for the p95 alert.')
 param turnLatencyBudgetMs int
+@description('Alert when more model turns than this are handed to the offline engine in 15 min, for one reason.')
+param modelFallbackCount int
 @description('Empty: rules fire in the portal only. Otherwise an action group mails this address.')
 param alertEmailAddress string
 
@@ -93,6 +96,18 @@ var rules = [
     measure: 'rejected'
     threshold: 0
     dimensions: ['kind']
+  }
+  {
+    name: 'model-fallbacks'
+    displayName: 'VoiceAgent: language model failing over to the offline engine'
+    description: 'Model turns answered by the offline engine instead (voiceagent.llm.fallbacks), by reason: timeout, rate_limited (429: quota), server_error, error, empty_reply, or breaker_open (the model was failing, new calls start offline until the breaker closes). Callers still get answers; they lose the model. One alert per reason: the endpoint is shared by every shop.'
+    severity: 2
+    windowSize: 'PT15M'
+    evaluationFrequency: 'PT5M'
+    query: 'customMetrics\n| where name == \'voiceagent.llm.fallbacks\'\n| extend reason = tostring(customDimensions.reason)\n| summarize fallbacks = sum(valueSum) by reason'
+    measure: 'fallbacks'
+    threshold: modelFallbackCount
+    dimensions: ['reason']
   }
 ]
 

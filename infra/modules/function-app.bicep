@@ -28,8 +28,8 @@ param calendar object
 param nhtsaEnabled bool
 param voice object
 param seedDemoTenant bool
-param openAiEndpoint string
-param openAiDeployment string
+@description('The agent\'s model: endpoint (empty = no model, the offline engine), deployment and model, of Azure OpenAI reached with this app\'s identity.')
+param llm object
 @description('Entra ID app registration (client id) for staff sign-in. Empty: App Service authentication is deployed disabled.')
 param staffAuthClientId string
 @minValue(1)
@@ -159,9 +159,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // core: StaffAuthOptions. X-MS-CLIENT-PRINCIPAL is trusted only where Easy Auth (below) sits in front of the app.
     // StaffAuth__DevTokens__* are local-only and never set here.
     StaffAuth__TrustPlatformPrincipal: string(staffAuthEnabled)
-    // Provisioned for features not built yet (LLM); listed as pending in the settings test.
-    OpenAI__Endpoint: openAiEndpoint
-    OpenAI__Deployment: openAiDeployment
+    // core: LlmOptions. An empty endpoint means no model: the offline engine answers every call. Azure OpenAI with this
+    // app's identity (Cognitive Services OpenAI User); Llm__ApiKey is never set here (a test checks).
+    Llm__Endpoint: llm.endpoint
+    Llm__Kind: 'AzureOpenAI'
+    Llm__Deployment: llm.deployment
+    Llm__Model: llm.model
+    Llm__ManagedIdentityClientId: identityClientId
   }
 }
 

@@ -1,5 +1,5 @@
-// Azure OpenAI with one chat model deployment. Keys are off; both app identities get
-// Cognitive Services OpenAI User (inference only), the narrowest role that can call the deployment.
+// Azure OpenAI with one chat model deployment, created when main.bicep's createOpenAi is true. Keys are off; both app
+// identities get Cognitive Services OpenAI User (openai-access.bicep), the narrowest role that can call the deployment.
 
 param location string
 param tags object
@@ -12,8 +12,6 @@ param skuName string
 @description('Capacity in thousands of tokens per minute.')
 param capacity int
 param principalIds array
-
-var cognitiveServicesOpenAIUser = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
 
 resource openAi 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
@@ -46,17 +44,13 @@ resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01
   }
 }
 
-resource users 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for principalId in principalIds: {
-    scope: openAi
-    name: guid(openAi.id, principalId, cognitiveServicesOpenAIUser)
-    properties: {
-      principalId: principalId
-      principalType: 'ServicePrincipal'
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', cognitiveServicesOpenAIUser)
-    }
+module access 'openai-access.bicep' = {
+  name: 'openai-access'
+  params: {
+    accountName: openAi.name
+    principalIds: principalIds
   }
-]
+}
 
 output endpoint string = openAi.properties.endpoint
 output deploymentName string = deployment.name

@@ -23,8 +23,8 @@ param nhtsaEnabled bool
 param voice object
 param speechEndpoint string
 param speechResourceId string
-param openAiEndpoint string
-param openAiDeployment string
+@description('The agent\'s model: endpoint (empty = no model, the offline engine), deployment and model, of Azure OpenAI reached with this app\'s identity.')
+param llm object
 param webPubSubEndpoint string
 param webPubSubHub string
 
@@ -115,11 +115,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Demo__SeedDemoTenant: 'false'
     // core: StaffAuthOptions. No App Service authentication in front of this app, so X-MS-CLIENT-PRINCIPAL is never trusted.
     StaffAuth__TrustPlatformPrincipal: 'false'
+    // core: LlmOptions. An empty endpoint means no model: the offline engine answers every call. Azure OpenAI with this
+    // app's identity (Cognitive Services OpenAI User); Llm__ApiKey is never set here (a test checks).
+    Llm__Endpoint: llm.endpoint
+    Llm__Kind: 'AzureOpenAI'
+    Llm__Deployment: llm.deployment
+    Llm__Model: llm.model
+    Llm__ManagedIdentityClientId: identityClientId
     // Provisioned for the stream transport and live events, not built yet; listed as pending in the settings test.
     Speech__Endpoint: speechEndpoint
     Speech__ResourceId: speechResourceId
-    OpenAI__Endpoint: openAiEndpoint
-    OpenAI__Deployment: openAiDeployment
     WebPubSub__Endpoint: webPubSubEndpoint
     WebPubSub__Hub: webPubSubHub
   }

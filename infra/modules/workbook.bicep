@@ -1,7 +1,8 @@
 // Azure Monitor workbook over Application Insights: the custom metrics the apps emit (names as in
 // core/Telemetry/VoiceAgentTelemetry.cs; a test checks they match), webhook health, a call lookup by call SID, and the
 // workflow outcomes after the call: reminders by outcome, follow-ups that failed by step, texts by status and kind,
-// and failed Durable Functions workflows (the extension's tracking events in the Functions host log).
+// and failed Durable Functions workflows (the extension's tracking events in the Functions host log); and the language
+// model: fallbacks to the offline engine, request time and tokens.
 // customMetrics holds one row per export interval and tag set: counters are sum(valueSum); histograms carry
 // valueSum/valueCount/valueMin/valueMax. Exact turn percentiles come from the turn spans (dependencies).
 
@@ -40,12 +41,6 @@ var charts = [
     title: 'Transfers to a person, by department'
     visualization: 'barchart'
     query: 'customMetrics\n| where name == \'voiceagent.transfers\'\n| extend department = tostring(customDimensions.department)\n| summarize transfers = sum(valueSum) by department, bin(timestamp, {TimeRange:grain})\n| render columnchart'
-  }
-  {
-    name: 'llm-fallbacks'
-    title: 'Turns answered by the offline engine (LLM fallback)'
-    visualization: 'barchart'
-    query: 'customMetrics\n| where name == \'voiceagent.llm.fallbacks\'\n| extend reason = tostring(customDimensions.reason)\n| summarize fallbacks = sum(valueSum) by reason, bin(timestamp, {TimeRange:grain})\n| render columnchart'
   }
   {
     name: 'webhook-fallbacks'
@@ -95,9 +90,45 @@ var workflowCharts = [
   }
 ]
 
-// One KQL tile per chart; the workflow tiles follow their own heading.
+// The language model, when one is configured: turns it handed to the offline engine (voiceagent.llm.fallbacks), and
+// the OpenTelemetry GenAI metrics Microsoft.Extensions.AI records under the VoiceAgent meter (seconds per request, to
+// a streamed request's first chunk, tokens by gen_ai.token.type).
+var modelCharts = [
+  {
+    name: 'model-fallbacks'
+    title: 'Model turns handed to the offline engine, by reason (timeout, rate_limited, server_error, error, empty_reply, breaker_open)'
+    visualization: 'barchart'
+    query: 'customMetrics\n| where name == \'voiceagent.llm.fallbacks\'\n| extend reason = tostring(customDimensions.reason)\n| summarize fallbacks = sum(valueSum) by reason, bin(timestamp, {TimeRange:grain})\n| render columnchart'
+  }
+  {
+    name: 'model-fallbacks-by-tenant'
+    title: 'Model fallbacks by shop and reason'
+    visualization: 'table'
+    query: 'customMetrics\n| where name == \'voiceagent.llm.fallbacks\'\n| extend tenant = tostring(customDimensions.tenant), reason = tostring(customDimensions.reason)\n| summarize fallbacks = sum(valueSum) by tenant, reason\n| order by fallbacks desc'
+  }
+  {
+    name: 'model-duration'
+    title: 'Model request time (s): mean and max per interval'
+    visualization: 'timechart'
+    query: 'customMetrics\n| where name == \'gen_ai.client.operation.duration\'\n| summarize mean_s = sum(valueSum) / sum(valueCount), max_s = max(valueMax) by bin(timestamp, {TimeRange:grain})\n| render timechart'
+  }
+  {
+    name: 'model-first-chunk'
+    title: 'Model time to first chunk (s), streamed requests: mean and max per interval'
+    visualization: 'timechart'
+    query: 'customMetrics\n| where name == \'gen_ai.client.operation.time_to_first_chunk\'\n| summarize mean_s = sum(valueSum) / sum(valueCount), max_s = max(valueMax) by bin(timestamp, {TimeRange:grain})\n| render timechart'
+  }
+  {
+    name: 'model-tokens'
+    title: 'Model tokens, input and output'
+    visualization: 'timechart'
+    query: 'customMetrics\n| where name == \'gen_ai.client.token.usage\'\n| extend tokenType = tostring(customDimensions[\'gen_ai.token.type\'])\n| summarize tokens = sum(valueSum) by tokenType, bin(timestamp, {TimeRange:grain})\n| render timechart'
+  }
+]
+
+// One KQL tile per chart; the workflow tiles and the model tiles follow their own headings.
 var kqlItems = [
-  for chart in concat(charts, workflowCharts): {
+  for chart in concat(charts, workflowCharts, modelCharts): {
     type: 3
     name: chart.name
     content: {
@@ -121,6 +152,14 @@ var workflowsHeader = {
   name: 'workflows-header'
   content: {
     json: '### After the call\nConfirmation texts, calendar sync and reminder calls run as Durable Functions workflows. A follow-up that still fails after its retries is recorded (FollowUps table), alerted on, and re-driven from the staff API.'
+  }
+}
+
+var modelHeader = {
+  type: 1
+  name: 'model-header'
+  content: {
+    json: '### The model\nWith a language model configured (Llm__Endpoint), the agent talks through it. A model error, 429 or timeout hands the call to the offline engine (one apology, nothing asked again); an open breaker keeps new calls offline until it closes.'
   }
 }
 
@@ -199,7 +238,15 @@ var callLookup = {
 
 var content = {
   version: 'Notebook/1.0'
-  items: concat(header, [callLookup], take(kqlItems, length(charts)), [workflowsHeader], skip(kqlItems, length(charts)))
+  items: concat(
+    header,
+    [callLookup],
+    take(kqlItems, length(charts)),
+    [workflowsHeader],
+    take(skip(kqlItems, length(charts)), length(workflowCharts)),
+    [modelHeader],
+    skip(kqlItems, length(charts) + length(workflowCharts))
+  )
   fallbackResourceIds: [applicationInsightsId]
   '$schema': 'https://github.com/Microsoft/Application-Insights-Workbooks/blob/master/schema/workbook.json'
 }

@@ -34,6 +34,15 @@ internal static partial class AppSettingsCatalog
         // A real Twilio number that also reaches the seeded demo tenant, for calling a local stack from a phone
         // (tools/dev --serve --number). Unset in Azure: the demo tenant keeps its fictitious number only.
         "Demo__TwilioNumber",
+
+        // The model's budgets, deadlines and breaker (LlmOptions): their defaults nest inside Voice__TurnDeadlineSeconds,
+        // which LlmTests checks against what infra sets.
+        "Llm__TokenBudget", "Llm__MaxReplyTokens", "Llm__ToolDeadlineSeconds", "Llm__ModelDeadlineSeconds", "Llm__MaxRequestsPerTurn",
+        "Llm__Breaker",
+
+        // A key for an OpenAI-compatible endpoint, added by an operator as a Key Vault reference. Infra never sets it:
+        // Azure OpenAI is reached with the app's identity (LlmTests).
+        "Llm__ApiKey",
     };
 
     /// <summary>
@@ -58,13 +67,10 @@ internal static partial class AppSettingsCatalog
     /// <summary>Provisioned now for features not built yet. When an options class starts reading one, it leaves this list.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Pending = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        ["function-app"] = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "OpenAI__Endpoint", "OpenAI__Deployment",
-        },
+        ["function-app"] = new HashSet<string>(StringComparer.Ordinal),
         ["webpubsub-host"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Speech__Endpoint", "Speech__ResourceId", "OpenAI__Endpoint", "OpenAI__Deployment", "WebPubSub__Endpoint", "WebPubSub__Hub",
+            "Speech__Endpoint", "Speech__ResourceId", "WebPubSub__Endpoint", "WebPubSub__Hub",
         },
     };
 

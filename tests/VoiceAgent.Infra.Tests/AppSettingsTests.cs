@@ -83,7 +83,7 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
     [Fact]
     public void CodeScan_FindsTheOptionsAndDirectVariables()
     {
-        Assert.Superset(new HashSet<string> { "Storage", "Twilio", "Voice", "Demo", "StaffAuth" }, AppSettingsCatalog.OptionsSections().ToHashSet());
+        Assert.Superset(new HashSet<string> { "Storage", "Twilio", "Voice", "Demo", "StaffAuth", "Llm" }, AppSettingsCatalog.OptionsSections().ToHashSet());
         var variables = AppSettingsCatalog.DirectlyReadVariables().Values.ToHashSet();
         Assert.Superset(new HashSet<string> { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" }, variables);
         Assert.DoesNotContain("FUNCTIONS_CUSTOMHANDLER_PORT", variables);

@@ -19,6 +19,16 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
     /// </summary>
     private static readonly string[] DurableTrackingDimensions = ["Category", "prop__functionType", "prop__state", "prop__functionName"];
 
+    /// <summary>
+    /// The OpenTelemetry GenAI client metrics Microsoft.Extensions.AI records for model requests, under the VoiceAgent
+    /// meter (ChatClientFactory's <c>UseOpenTelemetry(sourceName: VoiceAgentTelemetry.Name)</c>; TelemetryTests checks),
+    /// that the workbook charts: request time, tokens, and a streamed request's time to its first chunk.
+    /// </summary>
+    internal static readonly string[] ModelClientMetrics = ["gen_ai.client.operation.duration", "gen_ai.client.token.usage", "gen_ai.client.operation.time_to_first_chunk"];
+
+    /// <summary>The GenAI tag that says whether <c>gen_ai.client.token.usage</c> counted input or output tokens (TelemetryTests checks).</summary>
+    internal const string TokenTypeTag = "gen_ai.token.type";
+
     [Fact]
     public void Workbook_IsInTheTemplate_AndChartsEveryCustomMetric()
     {
@@ -27,7 +37,7 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
 
         var charted = MetricNamesQueried(module);
 
-        Assert.Equal(VoiceAgentTelemetry.MetricNames.Except(Retired).Order(StringComparer.Ordinal), charted.Order(StringComparer.Ordinal));
+        Assert.Equal(VoiceAgentTelemetry.MetricNames.Except(Retired).Concat(ModelClientMetrics).Order(StringComparer.Ordinal), charted.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -81,12 +91,13 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
 
         var names = MetricNamesQueried(module);
 
-        Assert.Equal(5, queries.Count);
+        Assert.Equal(6, queries.Count);
         Assert.Subset(VoiceAgentTelemetry.MetricNames.Except(Retired).ToHashSet(), names);
         Assert.Superset(
             new HashSet<string>
             {
                 VoiceAgentTelemetry.TurnDurationMetric, VoiceAgentTelemetry.WebhookFallbacksMetric, VoiceAgentTelemetry.FollowUpsFailedMetric, VoiceAgentTelemetry.SmsMetric,
+                VoiceAgentTelemetry.LlmFallbacksMetric,
             },
             names);
         Assert.Contains(queries, q => q.Contains("/api/voice/", StringComparison.Ordinal) && q.Contains("success == false", StringComparison.Ordinal));
@@ -110,6 +121,31 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
         Assert.Contains("sum(valueSum)", query, StringComparison.Ordinal);
         Assert.Equal([VoiceAgentTelemetry.TenantTag, VoiceAgentTelemetry.StepTag], Dimensions(rule));
         AssertSummarizedBy(query, (string)rule["measure"]!, Dimensions(rule));
+        AssertRulesFireAboveThreshold_SplitByTheirDimensions();
+    }
+
+    /// <summary>
+    /// Issue 10: calls the model hands to the offline engine (errors, 429s, timeouts, an open breaker) are alerted on
+    /// within 15 minutes, one alert per reason (the endpoint is shared by every shop), above a threshold the operator sets.
+    /// </summary>
+    [Fact]
+    public void ModelFallbacks_AreAlertedOn_ByReason_Within15Minutes()
+    {
+        var rule = Rule("model-fallbacks");
+        var query = (string)rule["query"]!;
+
+        Assert.Equal("PT15M", (string?)rule["windowSize"]);
+        Assert.True(System.Xml.XmlConvert.ToTimeSpan((string)rule["evaluationFrequency"]!) <= TimeSpan.FromMinutes(15));
+        Assert.Equal(2, rule["severity"]!.GetValue<int>());
+        Assert.StartsWith($"customMetrics\n| where name == '{VoiceAgentTelemetry.LlmFallbacksMetric}'", query, StringComparison.Ordinal);
+        Assert.Contains("sum(valueSum)", query, StringComparison.Ordinal);
+        Assert.Equal([VoiceAgentTelemetry.ReasonTag], Dimensions(rule));
+        AssertSummarizedBy(query, (string)rule["measure"]!, Dimensions(rule));
+
+        // The threshold is main.bicep's modelFallbackAlertCount (default 5 in 15 min), handed to the alerts module.
+        Assert.Equal("[parameters('modelFallbackCount')]", (string?)rule["threshold"]);
+        Assert.Equal("[parameters('modelFallbackAlertCount')]", template.ModuleParameter("alerts", "modelFallbackCount"));
+        Assert.Equal(5, template.Template["parameters"]!["modelFallbackAlertCount"]!["defaultValue"]!.GetValue<int>());
         AssertRulesFireAboveThreshold_SplitByTheirDimensions();
     }
 
@@ -164,11 +200,39 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
         Assert.Contains($"by {VoiceAgentTelemetry.KindTag}, {VoiceAgentTelemetry.StatusTag}", tiles["sms-by-kind"], StringComparison.Ordinal);
 
         // Every workflow tile is a KQL item of the workbook, after the "After the call" heading.
-        var kqlItems = variables["copy"]!.AsArray().Single(c => (string?)c!["name"] == "kqlItems")!;
-        Assert.Equal("[length(concat(variables('charts'), variables('workflowCharts')))]", (string?)kqlItems["count"]);
-        var items = (string?)variables["content"]!["items"];
-        Assert.Equal("[concat(variables('header'), createArray(variables('callLookup')), take(variables('kqlItems'), length(variables('charts'))), createArray(variables('workflowsHeader')), skip(variables('kqlItems'), length(variables('charts'))))]", items);
+        AssertTilesLaidOut(variables);
         Assert.Contains("After the call", (string?)variables["workflowsHeader"]!["content"]!["json"], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 10: the workbook shows the model under its own heading: turns handed to the offline engine by reason over time
+    /// and by shop, the model's request time and its tokens by type (the GenAI metrics of Microsoft.Extensions.AI).
+    /// </summary>
+    [Fact]
+    public void Workbook_ShowsTheModel_UnderItsOwnHeading()
+    {
+        var variables = template.Module("workbook")["variables"]!.AsObject();
+        var tiles = variables["modelCharts"]!.AsArray().Select(c => c!.AsObject()).ToDictionary(c => (string)c["name"]!, c => (string)c["query"]!, StringComparer.Ordinal);
+
+        AssertTile(tiles["model-fallbacks"], VoiceAgentTelemetry.LlmFallbacksMetric, VoiceAgentTelemetry.ReasonTag, overTime: true);
+        AssertTile(tiles["model-fallbacks-by-tenant"], VoiceAgentTelemetry.LlmFallbacksMetric, VoiceAgentTelemetry.TenantTag, overTime: false);
+        Assert.Contains($"by {VoiceAgentTelemetry.TenantTag}, {VoiceAgentTelemetry.ReasonTag}", tiles["model-fallbacks-by-tenant"], StringComparison.Ordinal);
+
+        // A histogram: the mean is total time over requests, per interval; the max is the slowest request.
+        var duration = tiles["model-duration"];
+        Assert.StartsWith($"customMetrics\n| where name == '{ModelClientMetrics[0]}'", duration, StringComparison.Ordinal);
+        Assert.Contains("sum(valueSum) / sum(valueCount)", duration, StringComparison.Ordinal);
+        Assert.Contains("max(valueMax)", duration, StringComparison.Ordinal);
+        var tokens = tiles["model-tokens"];
+        Assert.StartsWith($"customMetrics\n| where name == '{ModelClientMetrics[1]}'", tokens, StringComparison.Ordinal);
+        Assert.Contains($"tostring(customDimensions['{TokenTypeTag}'])", tokens, StringComparison.Ordinal);
+        Assert.Contains("sum(valueSum) by tokenType, bin(timestamp, {TimeRange:grain})", tokens, StringComparison.Ordinal);
+        var firstChunk = tiles["model-first-chunk"];
+        Assert.StartsWith($"customMetrics\n| where name == '{ModelClientMetrics[2]}'", firstChunk, StringComparison.Ordinal);
+        Assert.Contains("sum(valueSum) / sum(valueCount)", firstChunk, StringComparison.Ordinal);
+
+        AssertTilesLaidOut(variables);
+        Assert.Contains("The model", (string?)variables["modelHeader"]!["content"]!["json"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,7 +243,7 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
         {
             VoiceAgentTelemetry.TenantTag, VoiceAgentTelemetry.OutcomeTag, VoiceAgentTelemetry.ActionTag, VoiceAgentTelemetry.DepartmentTag,
             VoiceAgentTelemetry.ReasonTag, VoiceAgentTelemetry.CallSidTag, VoiceAgentTelemetry.EndpointTag,
-            VoiceAgentTelemetry.StepTag, VoiceAgentTelemetry.KindTag, VoiceAgentTelemetry.StatusTag,
+            VoiceAgentTelemetry.StepTag, VoiceAgentTelemetry.KindTag, VoiceAgentTelemetry.StatusTag, TokenTypeTag,
         };
 
         // Dimensions of our metrics and spans: the tags the code sets (CallSid is the log scope property of the call lookup).
@@ -196,6 +260,21 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
             .ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(host);
         Assert.Subset(DurableTrackingDimensions.ToHashSet(StringComparer.Ordinal), host);
+    }
+
+    /// <summary>
+    /// One KQL item per tile of the three groups, in order: the call charts, the "After the call" heading and its tiles,
+    /// then "The model" heading and its tiles.
+    /// </summary>
+    private static void AssertTilesLaidOut(System.Text.Json.Nodes.JsonObject variables)
+    {
+        var kqlItems = variables["copy"]!.AsArray().Single(c => (string?)c!["name"] == "kqlItems")!;
+        Assert.Equal("[length(concat(variables('charts'), variables('workflowCharts'), variables('modelCharts')))]", (string?)kqlItems["count"]);
+        Assert.Equal(
+            "[concat(variables('header'), createArray(variables('callLookup')), take(variables('kqlItems'), length(variables('charts'))), createArray(variables('workflowsHeader')), "
+            + "take(skip(variables('kqlItems'), length(variables('charts'))), length(variables('workflowCharts'))), createArray(variables('modelHeader')), "
+            + "skip(variables('kqlItems'), add(length(variables('charts')), length(variables('workflowCharts')))))]",
+            (string?)variables["content"]!["items"]);
     }
 
     /// <summary>The alert rule named <paramref name="name"/> in alerts.bicep's rules (each becomes one scheduledQueryRules resource).</summary>

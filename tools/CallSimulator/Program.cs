@@ -15,8 +15,11 @@ public static class Program
               the Twilio stand-in runs here: texts are printed, and the shop's calls to --from ring here (y/n/v).
           VoiceAgent.CallSimulator twilio --port P --account-sid AC... [--token T] [--route PUBLIC=TARGET] [--app URL]
               The Twilio stand-in as its own process (token: --token or TWILIO_AUTH_TOKEN); logs texts and calls, nobody answers.
-          VoiceAgent.CallSimulator scenarios FILE-OR-FOLDER... [--storage CONNECTION-STRING]
-              Plays scenario files against the app hosted in-process; last line "N passed, M failed".
+          VoiceAgent.CallSimulator scenarios FILE-OR-FOLDER... [--storage CONNECTION-STRING] [--parallel N]
+                                        [--agent offline|llm] [--model-endpoint URL [--model NAME] [--model-key KEY]]
+              Plays scenario files against the app hosted in-process; last line "N passed, M failed". --agent llm: through
+              the LLM agent against a stand-in model playing tests/model-scripts/<scenario name>.yaml; --model-endpoint:
+              against a real OpenAI-compatible endpoint (model default llama3.1), unscripted.
         """;
 
     public static async Task<int> Main(string[] args)

@@ -104,9 +104,13 @@ internal static class DialogPrompts
 
     public static string BookedThen(string appointment, string question) => $"You're all set: {appointment}. {question}";
 
-    public static string Booked(string appointment) => $"You're all set: {appointment}. We'll see you then. {AnythingElse}";
+    public static string BookedSentence(string appointment) => $"You're all set: {appointment}. We'll see you then.";
 
-    public static string Moved(string service, string when) => $"Done. Your {service} is now on {when}. {AnythingElse}";
+    public static string Booked(string appointment) => $"{BookedSentence(appointment)} {AnythingElse}";
+
+    public static string MovedSentence(string service, string when) => $"Done. Your {service} is now on {when}.";
+
+    public static string Moved(string service, string when) => $"{MovedSentence(service, when)} {AnythingElse}";
 
     // Offering times (SlotOffers).
     public const string NotOnGrid = "Appointments start on the hour or half hour.";
@@ -157,7 +161,9 @@ internal static class DialogPrompts
     public static string WhichOtherToChange(string appointments, bool cancel) =>
         $"You also have {appointments}. Which one would you like to {(cancel ? "cancel" : "move")}?";
 
-    public static string Cancelled(string service, string when) => $"Done. Your {service} on {when} is cancelled. {AnythingElse}";
+    public static string CancelledSentence(string service, string when) => $"Done. Your {service} on {when} is cancelled.";
+
+    public static string Cancelled(string service, string when) => $"{CancelledSentence(service, when)} {AnythingElse}";
 
     public static string CancelReadBack(string service, string when) => $"I see your {service} on {when}. Would you like me to cancel it?";
 

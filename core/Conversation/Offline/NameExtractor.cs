@@ -51,16 +51,16 @@ public static partial class NameExtractor
         return words.Count == 0 ? null : string.Join(' ', words);
     }
 
-    [GeneratedRegex(@"\b(?i:this is|my name is|my name's|name is|it's|it is|i am|i'm)\s+(?<name>[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){0,2})", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?i:this is|my name is|my name's|name is|it's|it is|i am|i'm)\s+(?<name>[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){0,2})", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Introduction();
 
-    [GeneratedRegex(@"\b(?:this is|my name is|my name's|my names|the name is|name is|the names|name's)\s+(?<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"\b(?:this is|my name is|my name's|my names|the name is|name is|the names|name's)\s+(?<name>[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex StrongIntroduction();
 
     /// <summary>"Sure, my name is …", "it's …": the words before the name in an answer, in any case.</summary>
-    [GeneratedRegex(@"^(?:(?:hi|hello|yes|yeah|sure|ok|okay)[,.!]?\s+)?(?:it's|it is|this is|my name is|my name's|name's|the name is|i am|i'm)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 100)]
+    [GeneratedRegex(@"^(?:(?:hi|hello|yes|yeah|sure|ok|okay)[,.!]?\s+)?(?:it's|it is|this is|my name is|my name's|name's|the name is|i am|i'm)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
     private static partial Regex LeadingCue();
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z'-]*", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"[A-Za-z][A-Za-z'-]*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Words();
 }

@@ -70,6 +70,31 @@ public sealed class OfflineDialogEngine(AgentToolsFactory toolsFactory) : IConve
             : reply;
     }
 
+    /// <summary>
+    /// Carries on a call another engine (the model) was holding, from the call state its tools kept, without new words
+    /// from the caller: a booking or move with a service is taken from where it stands (the slot checked again, then
+    /// read back or alternatives offered), a cancellation is read back, anything else asks how to help.
+    /// </summary>
+    public async Task<AgentReply> ResumeAsync(ConversationContext context, DialogState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(state);
+        var turn = new TurnInput(context, state, new CallerInput(null), toolsFactory.For(context, state));
+        if (state.Task is DialogTask.Book or DialogTask.Reschedule && state.Service is not null)
+        {
+            return await BookingFlow.AdvanceAsync(turn, cancellationToken);
+        }
+
+        if (state.Task == DialogTask.Cancel && state.AppointmentId is { } id
+            && (await turn.Tools.ListMyAppointmentsAsync(cancellationToken)).FirstOrDefault(a => a.Id == id) is { } appointment)
+        {
+            return await AppointmentChangeFlow.ChangeAsync(turn, DialogTask.Cancel, appointment, takeWords: false, cancellationToken);
+        }
+
+        state.ClearTask();
+        return PendingQuestion.Ask(state, DialogStage.None, DialogPrompts.HowCanIHelp);
+    }
+
     private static async Task<AgentReply> RouteAsync(TurnInput turn, CancellationToken cancellationToken)
     {
         var offer = FollowUp.Take(turn.State);

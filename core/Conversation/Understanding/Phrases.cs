@@ -32,7 +32,7 @@ public static partial class Phrases
     /// <summary>Where a whole-word phrase starts in normalised text, or -1.</summary>
     public static int PhrasePosition(string normalisedText, string phrase)
     {
-        var match = Regex.Match(normalisedText, $@"\b{Regex.Escape(Normalise(phrase))}\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        var match = Regex.Match(normalisedText, $@"\b{Regex.Escape(Normalise(phrase))}\b", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(1000));
         return match.Success ? match.Index : -1;
     }
 

@@ -2,7 +2,7 @@ using VoiceAgent.CallSimulator.Scenarios;
 
 namespace VoiceAgent.CallSimulator.Cli;
 
-/// <summary>Prints scenario outcomes: <c>PASS name</c>, or <c>FAIL name</c> with the reasons, the transcript, the texts and calls after it, and the app's warnings.</summary>
+/// <summary>Prints scenario outcomes: <c>PASS name</c>, or <c>FAIL name</c> with the reasons, the transcript, the texts and calls after it, the app's warnings and, on the LLM path, the model's exchanges.</summary>
 public static class ScenarioReport
 {
     public static void Write(TextWriter output, ScenarioResult result)
@@ -42,6 +42,15 @@ public static class ScenarioReport
         {
             output.WriteLine("  app log (warnings and errors):");
             foreach (var line in result.AppLog)
+            {
+                output.WriteLine($"    {line}");
+            }
+        }
+
+        if (result.ModelLog.Count > 0)
+        {
+            output.WriteLine("  model (scripted stand-in):");
+            foreach (var line in result.ModelLog)
             {
                 output.WriteLine($"    {line}");
             }

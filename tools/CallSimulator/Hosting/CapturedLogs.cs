@@ -9,9 +9,12 @@ namespace VoiceAgent.CallSimulator.Hosting;
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
 
-    public IReadOnlyList<string> Lines => _lines.ToArray();
+    public IReadOnlyList<string> Lines => [.. _entries.Select(e => e.ToString())];
+
+    /// <summary>The same, with each entry's category and event id.</summary>
+    public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
@@ -31,7 +34,7 @@ public sealed class CapturedLogs : ILoggerProvider
             if (IsEnabled(logLevel))
             {
                 var error = exception is null ? string.Empty : $" ({exception.GetType().Name}: {exception.Message})";
-                owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{error}");
+                owner._entries.Enqueue(new CapturedLog(logLevel, category, eventId, $"{formatter(state, exception)}{error}"));
             }
         }
     }

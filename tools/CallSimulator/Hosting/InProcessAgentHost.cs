@@ -61,7 +61,12 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     /// <param name="tablePrefix">Letters and digits, starting with a letter; makes this host's tables and task hub its own.</param>
     /// <param name="clock">The app's clock (the stand-in's too, when there is one).</param>
     /// <param name="twilio">Twilio's REST API for the app's texts and calls; null leaves the app without one.</param>
-    public static async Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, FakeTimeProvider clock, TwilioStandIn? twilio, CancellationToken cancellationToken)
+    public static Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, FakeTimeProvider clock, TwilioStandIn? twilio, CancellationToken cancellationToken) =>
+        StartAsync(storageConnectionString, tablePrefix, clock, twilio, appSettings: null, cancellationToken);
+
+    /// <param name="appSettings">More app settings, on top of (and winning over) the host's own; e.g. the <c>Llm</c> section pointing the agent at a model.</param>
+    public static async Task<InProcessAgentHost> StartAsync(
+        string storageConnectionString, string tablePrefix, FakeTimeProvider clock, TwilioStandIn? twilio, IReadOnlyDictionary<string, string?>? appSettings, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storageConnectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(tablePrefix);
@@ -86,6 +91,11 @@ public sealed class InProcessAgentHost : IAsyncDisposable
         foreach (var (setting, name) in StorageOptions.PrefixedTableSettings(tablePrefix))
         {
             settings[setting] = name;
+        }
+
+        foreach (var (setting, value) in appSettings ?? new Dictionary<string, string?>())
+        {
+            settings[setting] = value;
         }
 
         var app = VoiceAgentFunctionsHost.Create([], builder =>

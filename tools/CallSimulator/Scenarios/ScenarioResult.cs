@@ -13,6 +13,8 @@ public sealed record ScenarioResult
     public IReadOnlyList<string> AfterTheCall { get; init; } = [];
     /// <summary>Warnings and errors the app logged during the call.</summary>
     public IReadOnlyList<string> AppLog { get; init; } = [];
+    /// <summary>On the LLM path with a scripted model: what the model was asked and what it answered, turn by turn.</summary>
+    public IReadOnlyList<string> ModelLog { get; init; } = [];
 
     public bool Passed => Reasons.Count == 0;
 

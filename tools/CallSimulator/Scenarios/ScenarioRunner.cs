@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VoiceAgent.CallSimulator.Hosting;
+using VoiceAgent.CallSimulator.Scenarios.Agents;
 using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Calls;
@@ -22,7 +23,11 @@ namespace VoiceAgent.CallSimulator.Scenarios;
 /// The storage outlives the run (given with <c>--storage</c>): each scenario's tables and task hub are deleted after it.
 /// An emulator started for the run goes away with it, so nothing is deleted.
 /// </param>
-public sealed class ScenarioRunner(string storageConnectionString, HttpClient http, bool storageIsShared = true)
+/// <param name="agent">
+/// Who answers the call: the offline engine (null, the default), or the LLM agent against the model the agent prepares
+/// for each scenario (a scripted stand-in, or a real endpoint); the model's own checks join the scenario's reasons.
+/// </param>
+public sealed class ScenarioRunner(string storageConnectionString, HttpClient http, bool storageIsShared = true, IScenarioAgent? agent = null)
 {
     public const int MaxAgentTurns = 15;
 
@@ -45,10 +50,16 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
             Phone = new SimulatedPhone(http, answers.Next, MaxAgentTurns),
         }, cancellationToken);
 
+        await using var model = await (agent ?? OfflineAgent.Instance).PrepareAsync(scenario, cancellationToken);
+        if (model.Unavailable is { } missing)
+        {
+            return Failed(scenario, missing);
+        }
+
         InProcessAgentHost host;
         try
         {
-            host = await InProcessAgentHost.StartAsync(storageConnectionString, prefix, clock, twilio, cancellationToken);
+            host = await InProcessAgentHost.StartAsync(storageConnectionString, prefix, clock, twilio, model.AppSettings, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -107,6 +118,8 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
                 return Failed(scenario, $"could not read the outcome from storage: {ex.GetBaseException().Message}") with { Transcript = inbound?.Transcript ?? [], AppLog = host.Logs.Lines };
             }
 
+            reasons.AddRange(model.Check(host.Logs.Entries));
+
             var verdict = new ScenarioResult
             {
                 Name = scenario.Name,
@@ -115,6 +128,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
                 Transcript = inbound?.Transcript ?? [],
                 AfterTheCall = TwilioActivity.Describe(twilio),
                 AppLog = host.Logs.Lines,
+                ModelLog = model.Exchanges(),
             };
             if (storageIsShared)
             {

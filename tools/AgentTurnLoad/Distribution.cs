@@ -1,0 +1,23 @@
+namespace VoiceAgent.AgentTurnLoad;
+
+/// <summary>Median, p90, p99 (nearest rank), max and mean of a set of figures, rounded for a report.</summary>
+internal sealed record Distribution(int Count, double Median, double P90, double P99, double Max, double Mean)
+{
+    public static Distribution Of(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return new Distribution(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        return new Distribution(sorted.Length, Round(MedianOf(sorted)), Round(Rank(sorted, 0.90)), Round(Rank(sorted, 0.99)), Round(sorted[^1]), Round(sorted.Average()));
+    }
+
+    public static double MedianOf(IReadOnlyList<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+
+    private static double Rank(double[] sorted, double quantile) => sorted[Math.Max(0, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+
+    private static double Round(double value) => Math.Round(value, 3);
+}
