@@ -9,7 +9,7 @@ namespace VoiceAgent.Core.Conversation.Llm;
 /// </summary>
 public sealed class SentenceSplitter
 {
-    private static readonly string[] Abbreviations = ["mr.", "mrs.", "ms.", "dr.", "st.", "ave.", "a.m.", "p.m.", "e.g.", "i.e.", "approx.", "no."];
+    private static readonly string[] Abbreviations = ["mr.", "mrs.", "ms.", "dr.", "st.", "ave.", "a.m.", "p.m.", "e.g.", "i.e.", "approx."];
     private readonly StringBuilder _pending = new();
 
     /// <summary>The sentences of a complete text.</summary>
