@@ -27,7 +27,8 @@ public sealed class SlowModelTurnTests(AzuriteFixture azurite) : IClassFixture<A
                 .Calls("book_appointment", booking).Then()
                 .ExpectsToolResult("book_appointment", "read_back").Says("That's an oil change tomorrow at 9 AM. Shall I book it?")
                 .Turn("(?i)^yes")
-                .Calls("book_appointment", booking).FirstTokenAfter(TimeSpan.FromSeconds(8)) // real time: far past the filler even on a loaded machine.Then()
+                // The late first token is real time: far past the filler even on a loaded machine.
+                .Calls("book_appointment", booking).FirstTokenAfter(TimeSpan.FromSeconds(8)).Then()
                 .ExpectsToolResult("book_appointment", "booked").Says("You're all set for tomorrow at 9 AM. Anything else?")
                 .Build(),
             CancellationToken.None);
