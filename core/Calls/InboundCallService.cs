@@ -116,19 +116,7 @@ public sealed partial class InboundCallService(
 
             if (await sessions.TrySaveAsync(updated, cancellationToken))
             {
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                await sessions.AppendTurnAsync(
-                    tenant.Id,
-                    session.CallSid,
-                    new CallTurn(updated.TurnCount, input.Speech, input.Digits, input.Confidence, reply.Speech, reply.Action.ToString(), now, elapsed.TotalMilliseconds),
-                    cancellationToken);
-                LogTurn(logger, call.CallSid.Value, updated.TurnCount, reply.Action.ToString(), elapsed.TotalMilliseconds);
-                telemetry.RecordTurn(tenant.Id, reply.Action.ToString(), elapsed);
-                if (reply.Action == CallAction.Transfer)
-                {
-                    telemetry.RecordTransfer(tenant.Id, tenant.TransferTargets.FirstOrDefault(t => t.Target == reply.TransferTo)?.Department ?? "unknown");
-                }
-
+                await RecordTurnAsync(tenant, updated, input, reply, now, started, cancellationToken);
                 return twiml;
             }
 
@@ -136,6 +124,23 @@ public sealed partial class InboundCallService(
             {
                 throw new InvalidOperationException($"Call {call.CallSid} kept changing while its turn was saved.");
             }
+        }
+    }
+
+    /// <summary>The saved turn's transcript line, log line and metrics.</summary>
+    private async Task RecordTurnAsync(TenantProfile tenant, CallSession saved, CallerInput input, AgentReply reply, DateTimeOffset now, long started, CancellationToken cancellationToken)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        await sessions.AppendTurnAsync(
+            tenant.Id,
+            saved.CallSid,
+            new CallTurn(saved.TurnCount, input.Speech, input.Digits, input.Confidence, reply.Speech, reply.Action.ToString(), now, elapsed.TotalMilliseconds),
+            cancellationToken);
+        LogTurn(logger, saved.CallSid, saved.TurnCount, reply.Action.ToString(), elapsed.TotalMilliseconds);
+        telemetry.RecordTurn(tenant.Id, reply.Action.ToString(), elapsed);
+        if (reply.Action == CallAction.Transfer)
+        {
+            telemetry.RecordTransfer(tenant.Id, tenant.TransferTargets.FirstOrDefault(t => t.Target == reply.TransferTo)?.Department ?? "unknown");
         }
     }
 

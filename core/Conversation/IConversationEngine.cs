@@ -21,6 +21,16 @@ public interface IConversationEngine
     Task<AgentReply> RespondAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The caller spoke over the last reply and heard only <paramref name="heard"/> of it (real-time transports): what the
+    /// engine remembers of the reply is cut to that. Engines that keep no words of their replies have nothing to cut.
+    /// </summary>
+    void KeepHeard(DialogState state, string heard)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Model?.KeepHeard(heard);
+    }
+
+    /// <summary>
     /// The same turn as a stream (the real-time transports): sentences as they are ready, then <see cref="TurnFinished"/>.
     /// An engine that answers at once streams its reply sentence by sentence.
     /// </summary>

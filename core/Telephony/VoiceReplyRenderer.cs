@@ -14,6 +14,7 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
     public const string ContentType = "text/xml";
     public const string TurnPath = "/api/voice/turn";
     public const string ContinuePath = "/api/voice/continue";
+    public const string ConnectEndedPath = "/api/voice/connect-ended";
 
     private static readonly Gather.InputEnum[] SpeechAndKeypad = [Gather.InputEnum.Speech, Gather.InputEnum.Dtmf];
 
@@ -48,6 +49,32 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
         return Write(response);
     }
 
+    /// <summary>
+    /// Hands the call to the real-time host over ConversationRelay: Twilio speaks <paramref name="greeting"/>, then
+    /// exchanges text with <paramref name="relayUrl"/>; the call's identity goes in <c>&lt;Parameter&gt;</c> values (never
+    /// the query string). When the session ends Twilio asks <see cref="ConnectEndedPath"/> what to do next.
+    /// </summary>
+    public string RenderRelay(AgentReply greeting, Uri relayUrl, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(greeting);
+        ArgumentNullException.ThrowIfNull(relayUrl);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var relay = new ConversationRelay(
+            url: relayUrl.AbsoluteUri,
+            language: _voice.Language,
+            welcomeGreeting: SpeechText.XmlSafe(greeting.Speech),
+            interruptible: "speech",
+            dtmfDetection: true);
+        foreach (var (name, value) in parameters)
+        {
+            relay.Parameter(name, value);
+        }
+
+        var connect = new Connect(action: new Uri(ConnectEndedPath, UriKind.Relative), method: Twilio.Http.HttpMethod.Post);
+        connect.Append(relay);
+        return Write(new VoiceResponse().Append(connect));
+    }
+
     /// <summary>A short filler while the turn is still running, then a redirect to fetch it (<see cref="ContinuePath"/>).</summary>
     public string RenderHold(string filler, string turnToken, int hop)
     {
@@ -79,7 +106,12 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
     {
         if (reply.Parts is not { Count: > 0 } parts)
         {
-            parent.Append(Say(reply.Speech));
+            // An empty reply (a transfer or hang-up after the real-time host already spoke) says nothing.
+            if (!string.IsNullOrWhiteSpace(reply.Speech))
+            {
+                parent.Append(Say(reply.Speech));
+            }
+
             return parent;
         }
 

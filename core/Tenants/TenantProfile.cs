@@ -36,6 +36,16 @@ public sealed record TenantProfile
     /// </summary>
     public bool UseLanguageModel { get; init; } = true;
 
+    /// <summary>
+    /// How inbound calls carry speech. <see cref="CallTransport.Relay"/> and <see cref="CallTransport.Stream"/> need the
+    /// real-time host (<c>Realtime:BaseUrl</c>); without it, or while it is down, calls take <see cref="CallTransport.Gather"/>.
+    /// Reminder calls always take Gather. Gather for profiles stored before the setting existed.
+    /// </summary>
+    public CallTransport Transport { get; init; } = CallTransport.Gather;
+
+    /// <summary>The longest a real-time call may last before the agent says goodbye (a stuck or abusive call ends).</summary>
+    public int MaxCallMinutes { get; init; } = 20;
+
     /// <summary>The shop's wall clock (<see cref="TimeZoneId"/>): every local reading and DST rule goes through it. Shared per zone, not stored.</summary>
     [JsonIgnore]
     public TenantTime Time => TenantTime.For(TimeZoneId);

@@ -22,6 +22,9 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<WorkflowRetries>();
         services.AddSingleton<FollowUpStarter>();
         services.AddSingleton<ReminderCallUrls>();
+        services.AddOptions<RealtimeHostOptions>().Bind(configuration.GetSection(RealtimeHostOptions.Section));
+        services.AddHttpClient(RealtimeHost.HttpClientName);
+        services.AddSingleton<RealtimeHost>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Calls;
+using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
@@ -21,6 +22,7 @@ public sealed partial class VoiceWebhooks(
     VoiceReplyRenderer renderer,
     TenantDirectory tenants,
     RunningTurns running,
+    RealtimeHost realtime,
     WebhookClock clock,
     IOptions<VoiceOptions> voice,
     VoiceAgentTelemetry telemetry,
@@ -44,7 +46,52 @@ public sealed partial class VoiceWebhooks(
         // The deadline runs on the webhook clock, like the turn's (RunningTurns).
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_voice.TurnDeadlineSeconds), clock.Time);
         using var answering = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, request.HttpContext.RequestAborted);
-        return Twiml((await AnswerOrApologiseAsync("incoming", call, async ct => renderer.Render((await calls.AnswerAsync(call, ct)).Reply), answering.Token))!);
+        return Twiml((await AnswerOrApologiseAsync("incoming", call, async ct => await AnswerOverTransportAsync(call, ct), answering.Token))!);
+    }
+
+    /// <summary>
+    /// Where the real-time session gave the call back (<c>&lt;Connect action&gt;</c>): the transfer, the hang-up, or the
+    /// conversation carried on over Gather. What the call booked or changed starts its follow-ups here (the real-time
+    /// host has no workflow client); the reminder sweep's outbox re-drive is the net behind it.
+    /// </summary>
+    [Function("VoiceConnectEnded")]
+    public async Task<IResult> ConnectEndedAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "voice/connect-ended")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable)
+    {
+        var webhook = await reader.ReadAsync(request);
+        if (!webhook.IsCall)
+        {
+            return webhook.Refusal;
+        }
+
+        var call = webhook.Call;
+        var handoff = RealtimeHandoff.Parse(webhook.Form["HandoffData"].FirstOrDefault());
+        return Twiml((await AnswerOrApologiseAsync("connect-ended", call, async ct =>
+        {
+            var twiml = renderer.Render(await calls.AfterRealtimeAsync(call, handoff, ct));
+            if (tenants.LastKnown(call.Dialed) is { } tenant)
+            {
+                await followUps.StartForCallAsync(durable, tenant.Id, call.CallSid.Value, ct);
+            }
+
+            return twiml;
+        }, request.HttpContext.RequestAborted))!);
+    }
+
+    /// <summary>
+    /// The greeting over the shop's transport: ConversationRelay to the real-time host when the shop takes it and the
+    /// host is healthy, else Gather. A call the greeting ends (an unknown number) is answered in TwiML either way.
+    /// </summary>
+    private async Task<string> AnswerOverTransportAsync(InboundCall call, CancellationToken cancellationToken)
+    {
+        var outcome = await calls.AnswerAsync(call, cancellationToken);
+        if (outcome.Tenant is { Transport: CallTransport.Relay } tenant && outcome.Reply.Action == CallAction.Listen && await realtime.IsUpAsync(cancellationToken))
+        {
+            return renderer.RenderRelay(outcome.Reply, realtime.RelayUrl, RealtimeCallParameters.For(tenant.Id, call.CallSid.Value));
+        }
+
+        return renderer.Render(outcome.Reply);
     }
 
     /// <summary>

@@ -1,33 +1,32 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
+using VoiceAgent.TestSupport;
+using VoiceAgent.WebPubSubHost.Tests.Support;
 
 namespace VoiceAgent.WebPubSubHost.Tests;
 
-/// <summary>The always-on host runs and answers its probes (its media work is a later issue).</summary>
-public sealed class HealthEndpointTests : IClassFixture<WebApplicationFactory<Program>>
+/// <summary>The always-on host runs and answers its probes (the incoming webhook asks <c>/healthz</c> before it hands a call over).</summary>
+public sealed class HealthEndpointTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private readonly HttpClient _client;
-
-    public HealthEndpointTests(WebApplicationFactory<Program> factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        _client = factory.CreateClient();
-    }
-
     [Fact]
     public async Task Healthz_Running_ReturnsOkStatus()
     {
-        var response = await _client.GetAsync("/healthz");
+        await using var host = await RealtimeHost.StartAsync(azurite.ConnectionString);
+        using var http = new HttpClient { BaseAddress = new Uri(host.SocketBase.AbsoluteUri.Replace("ws://", "http://", StringComparison.Ordinal)) };
+
+        var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"status\":\"ok\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Root_Running_AnswersTheAppServiceProbe()
+    public async Task Relay_NotAWebSocket_BadRequest()
     {
-        var response = await _client.GetAsync("/");
+        await using var host = await RealtimeHost.StartAsync(azurite.ConnectionString);
+        using var http = new HttpClient { BaseAddress = new Uri(host.SocketBase.AbsoluteUri.Replace("ws://", "http://", StringComparison.Ordinal)) };
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await http.GetAsync(new Uri("/relay", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

@@ -19,6 +19,31 @@ public sealed class ModelConversation
     public string? FellBackBecause { get; set; }
 
     public bool FellBack => FellBackBecause is not null;
+
+    /// <summary>
+    /// The caller cut the last reply off after <paramref name="heard"/>: the history keeps only that much of it, and a
+    /// write read back in words the caller never heard no longer stands (their next yes cannot allow it).
+    /// </summary>
+    public void KeepHeard(string heard)
+    {
+        var index = History.FindLastIndex(e => e.Role == HistoryEntry.Assistant && e.Text is not null);
+        if (index < 0 || History.FindLastIndex(e => e.Role == HistoryEntry.User) > index)
+        {
+            return;
+        }
+
+        var said = heard.Trim();
+        History[index] = History[index] with { Text = said.Length == 0 ? null : $"{said} (cut off by the caller)" };
+        if (History[index] is { Text: null, Calls.Count: 0 })
+        {
+            History.RemoveAt(index);
+        }
+
+        if (Proposal is { } proposal && proposal.Turn == Turn && !proposal.MustSay.All(entry => ReadBackWords.IsSaid(entry, said)))
+        {
+            Proposal = null;
+        }
+    }
 }
 
 /// <summary>

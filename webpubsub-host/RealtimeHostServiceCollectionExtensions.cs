@@ -1,0 +1,16 @@
+using VoiceAgent.Core.Hosting;
+using VoiceAgent.Core.Telemetry;
+
+namespace VoiceAgent.WebPubSubHost;
+
+public static class RealtimeHostServiceCollectionExtensions
+{
+    /// <summary>Everything the real-time host needs: core (storage, tenants, the agent), telemetry and its own pacing options.</summary>
+    public static IServiceCollection AddVoiceAgentRealtimeHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddVoiceAgentCore(configuration);
+        services.AddVoiceAgentTelemetry(configuration, "webpubsub-host");
+        services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+}
