@@ -298,6 +298,7 @@ module functionApp 'modules/function-app.bicep' = {
     nhtsaEnabled: nhtsaEnabled
     llm: llm
     staffAuthClientId: staffAuthClientId
+    realtimeBaseUrl: 'https://${hostApp.outputs.defaultHostName}'
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     instanceMemoryMB: functionsInstanceMemoryMB
     maximumInstanceCount: functionsMaximumInstanceCount

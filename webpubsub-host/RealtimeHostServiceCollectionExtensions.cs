@@ -1,5 +1,6 @@
 using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.Telemetry;
+using VoiceAgent.WebPubSubHost.Speech.Azure;
 
 namespace VoiceAgent.WebPubSubHost;
 
@@ -10,6 +11,7 @@ public static class RealtimeHostServiceCollectionExtensions
     {
         services.AddVoiceAgentCore(configuration);
         services.AddVoiceAgentTelemetry(configuration, "webpubsub-host");
+        services.AddAzureSpeech(configuration);
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

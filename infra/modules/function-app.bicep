@@ -32,6 +32,9 @@ param seedDemoTenant bool
 param llm object
 @description('Entra ID app registration (client id) for staff sign-in. Empty: App Service authentication is deployed disabled.')
 param staffAuthClientId string
+
+@description('The real-time host\'s public https base URL: relay shops\' calls are handed to it while it is healthy.')
+param realtimeBaseUrl string
 @minValue(1)
 param alwaysReadyHttpInstances int
 @allowed([512, 2048, 4096])
@@ -144,6 +147,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Twilio__AccountSid: twilioAccountSid
     Twilio__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
     // core: VoiceOptions
+    Realtime__BaseUrl: realtimeBaseUrl
     Voice__SayVoice: voice.sayVoice
     Voice__SpanishSayVoice: voice.spanishSayVoice
     Voice__Language: voice.language

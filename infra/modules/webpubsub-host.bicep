@@ -122,9 +122,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Llm__Deployment: llm.deployment
     Llm__Model: llm.model
     Llm__ManagedIdentityClientId: identityClientId
-    // Provisioned for the stream transport and live events, not built yet; listed as pending in the settings test.
+    // webpubsub-host: AzureSpeechOptions. The custom-subdomain endpoint and the resource id for Entra ID tokens with this
+    // app's identity (Cognitive Services Speech User); Speech__Key is never set here (the resource has keys off).
     Speech__Endpoint: speechEndpoint
     Speech__ResourceId: speechResourceId
+    Speech__ManagedIdentityClientId: identityClientId
+    // Provisioned for live events, not built yet; listed as pending in the settings test.
     WebPubSub__Endpoint: webPubSubEndpoint
     WebPubSub__Hub: webPubSubHub
   }

@@ -16,6 +16,9 @@ internal static partial class AppSettingsCatalog
     public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         "Storage__ConnectionString", "StaffAuth__DevTokens", "Twilio__ApiBaseUrl",
+
+        // A Speech resource key for local runs; the Azure resource has keys off and the host signs in with its identity.
+        "Speech__Key",
     };
 
     /// <summary>
@@ -43,6 +46,17 @@ internal static partial class AppSettingsCatalog
         // A key for an OpenAI-compatible endpoint, added by an operator as a Key Vault reference. Infra never sets it:
         // Azure OpenAI is reached with the app's identity (LlmTests).
         "Llm__ApiKey",
+
+        // The host's voices and speech deadlines (AzureSpeechOptions): defaults for en-US and es-US, tuned in code.
+        "Speech__DefaultLanguage", "Speech__Voices", "Speech__SynthesisTimeoutSeconds", "Speech__RecognitionTimeoutSeconds",
+
+        // The follow-up workflows' retry and wait budgets (WorkflowOptions): tuned in code.
+        "Workflows__CallOutcomeWaitSeconds", "Workflows__FirstRetrySeconds", "Workflows__RedriveAfterMinutes", "Workflows__StepAttempts",
+
+        // The real-time host's pacing (RealtimeOptions) and the incoming webhook's health-check budget for it
+        // (RealtimeHostOptions): tuned in code.
+        "Realtime__SilenceSeconds", "Realtime__WordsPerSecond", "Realtime__SetupTimeoutSeconds", "Realtime__MaxMessageBytes",
+        "Realtime__DrainSeconds", "Realtime__HealthTimeoutSeconds", "Realtime__HealthCacheSeconds",
     };
 
     /// <summary>
@@ -70,7 +84,7 @@ internal static partial class AppSettingsCatalog
         ["function-app"] = new HashSet<string>(StringComparer.Ordinal),
         ["webpubsub-host"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Speech__Endpoint", "Speech__ResourceId", "WebPubSub__Endpoint", "WebPubSub__Hub",
+            "WebPubSub__Endpoint", "WebPubSub__Hub",
         },
     };
 
@@ -82,14 +96,19 @@ internal static partial class AppSettingsCatalog
         LocalOnly.Any(local => string.Equals(setting, local, StringComparison.OrdinalIgnoreCase)
             || setting.StartsWith(local + "__", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>What either app reads: <see cref="ReadByCode(string)"/> of both.</summary>
+    public static IReadOnlySet<string> ReadByCode() =>
+        ReadByCode("function-app").Union(ReadByCode("webpubsub-host")).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
-    /// Every <c>Section__Property</c> of the core options classes (a public <c>const string Section</c> marks one; both apps run
-    /// core) and every environment variable read directly (a <c>const string …Variable</c> in the apps' source).
+    /// Every <c>Section__Property</c> of the options classes <paramref name="module"/> runs (a public <c>const string Section</c>
+    /// marks one: core's in both apps, the host's own in webpubsub-host) and every environment variable read directly (a
+    /// <c>const string …Variable</c> in the apps' source).
     /// </summary>
-    public static IReadOnlySet<string> ReadByCode()
+    public static IReadOnlySet<string> ReadByCode(string module)
     {
         var settings = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in typeof(VoiceAgentTelemetry).Assembly.GetExportedTypes())
+        foreach (var type in Assemblies(module).SelectMany(assembly => assembly.GetExportedTypes()))
         {
             if (type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is not { IsLiteral: true } field || field.GetRawConstantValue() is not string section)
             {
@@ -108,10 +127,15 @@ internal static partial class AppSettingsCatalog
 
     /// <summary>Options classes found by reflection, so a test can prove the scan is not vacuous.</summary>
     public static IEnumerable<string> OptionsSections() =>
-        typeof(VoiceAgentTelemetry).Assembly.GetExportedTypes()
+        Assemblies("webpubsub-host").SelectMany(assembly => assembly.GetExportedTypes())
             .Select(t => t.GetField("Section", BindingFlags.Public | BindingFlags.Static))
             .Where(f => f is { IsLiteral: true })
             .Select(f => (string)f!.GetRawConstantValue()!);
+
+    /// <summary>The assemblies whose options <paramref name="module"/>'s app binds: core, and each app's own.</summary>
+    private static Assembly[] Assemblies(string module) => module == "webpubsub-host"
+        ? [typeof(VoiceAgentTelemetry).Assembly, typeof(VoiceAgent.WebPubSubHost.Speech.Azure.AzureSpeechOptions).Assembly]
+        : [typeof(VoiceAgentTelemetry).Assembly, typeof(VoiceAgent.Functions.Voice.RealtimeHostOptions).Assembly];
 
     /// <summary><c>const string XxxVariable = "NAME"</c> declarations in core/, functions/ and webpubsub-host/ (name → value).</summary>
     public static IReadOnlyDictionary<string, string> DirectlyReadVariables() =>

@@ -13,7 +13,7 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
     public void CodeSettings_AreAllSetInBicep(string module)
     {
         var bicep = BicepSettings(module);
-        var expected = AppSettingsCatalog.ReadByCode().Where(setting => !AppSettingsCatalog.IsLocalOnly(setting))
+        var expected = AppSettingsCatalog.ReadByCode(module).Where(setting => !AppSettingsCatalog.IsLocalOnly(setting))
             .Except(AppSettingsCatalog.ProvidedByHost).Except(AppSettingsCatalog.CodeDefaults);
 
         var missing = expected.Where(setting => !bicep.Contains(setting)).Order(StringComparer.Ordinal).ToList();
@@ -25,7 +25,7 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
     [MemberData(nameof(Apps))]
     public void BicepSettings_AreAllReadBySomeone(string module)
     {
-        var readers = AppSettingsCatalog.ReadByCode().Union(AppSettingsCatalog.Platform).Union(AppSettingsCatalog.Pending[module]).ToHashSet(StringComparer.Ordinal);
+        var readers = AppSettingsCatalog.ReadByCode(module).Union(AppSettingsCatalog.Platform).Union(AppSettingsCatalog.Pending[module]).ToHashSet(StringComparer.Ordinal);
 
         var unread = BicepSettings(module).Where(setting => !readers.Contains(setting)).Order(StringComparer.Ordinal).ToList();
 
@@ -83,7 +83,7 @@ public sealed partial class AppSettingsTests(CompiledTemplateFixture template)
     [Fact]
     public void CodeScan_FindsTheOptionsAndDirectVariables()
     {
-        Assert.Superset(new HashSet<string> { "Storage", "Twilio", "Voice", "Demo", "StaffAuth", "Llm" }, AppSettingsCatalog.OptionsSections().ToHashSet());
+        Assert.Superset(new HashSet<string> { "Storage", "Twilio", "Voice", "Demo", "StaffAuth", "Llm", "Speech" }, AppSettingsCatalog.OptionsSections().ToHashSet());
         var variables = AppSettingsCatalog.DirectlyReadVariables().Values.ToHashSet();
         Assert.Superset(new HashSet<string> { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" }, variables);
         Assert.DoesNotContain("FUNCTIONS_CUSTOMHANDLER_PORT", variables);
