@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tools/Benchmarks -- --filter '*' --job short
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(VoiceAgent.Benchmarks.AvailabilityBenchmarks).Assembly).Run(args);
