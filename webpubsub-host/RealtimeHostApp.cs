@@ -1,3 +1,4 @@
+using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Relay;
 
 namespace VoiceAgent.WebPubSubHost;
@@ -26,6 +27,7 @@ public static class RealtimeHostApp
         app.MapGet("/", () => TypedResults.Ok("VoiceAgent web pubsub host"));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
         app.MapRelay();
+        app.MapCallEvents();
         return app;
     }
 }

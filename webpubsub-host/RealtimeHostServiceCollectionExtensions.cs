@@ -1,5 +1,6 @@
 using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.Telemetry;
+using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Speech.Azure;
 
 namespace VoiceAgent.WebPubSubHost;
@@ -12,6 +13,7 @@ public static class RealtimeHostServiceCollectionExtensions
         services.AddVoiceAgentCore(configuration);
         services.AddVoiceAgentTelemetry(configuration, "webpubsub-host");
         services.AddAzureSpeech(configuration);
+        services.AddCallEvents(configuration);
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -127,9 +127,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Speech__Endpoint: speechEndpoint
     Speech__ResourceId: speechResourceId
     Speech__ManagedIdentityClientId: identityClientId
-    // Provisioned for live events, not built yet; listed as pending in the settings test.
+    // webpubsub-host: WebPubSubOptions. Live call events go to Web PubSub with this app's identity (Web PubSub Service
+    // Owner, granted in webpubsub.bicep, where access keys are off); WebPubSub__ConnectionString is local only.
     WebPubSub__Endpoint: webPubSubEndpoint
     WebPubSub__Hub: webPubSubHub
+    WebPubSub__ManagedIdentityClientId: identityClientId
   }
 }
 

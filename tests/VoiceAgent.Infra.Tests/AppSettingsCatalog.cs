@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using VoiceAgent.Core.Telemetry;
+using VoiceAgent.WebPubSubHost.Events;
 
 namespace VoiceAgent.Infra.Tests;
 
@@ -15,7 +16,7 @@ internal static partial class AppSettingsCatalog
     /// </summary>
     public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Storage__ConnectionString", "StaffAuth__DevTokens", "Twilio__ApiBaseUrl",
+        "Storage__ConnectionString", "StaffAuth__DevTokens", "Twilio__ApiBaseUrl", "WebPubSub__ConnectionString",
 
         // A Speech resource key for local runs; the Azure resource has keys off and the host signs in with its identity.
         "Speech__Key",
@@ -57,6 +58,16 @@ internal static partial class AppSettingsCatalog
         // (RealtimeHostOptions): tuned in code.
         "Realtime__SilenceSeconds", "Realtime__WordsPerSecond", "Realtime__SetupTimeoutSeconds", "Realtime__MaxMessageBytes",
         "Realtime__DrainSeconds", "Realtime__HealthTimeoutSeconds", "Realtime__HealthCacheSeconds",
+
+        // Voice activity and end of turn (VoiceActivityOptions): thresholds and hang-overs tuned in code.
+        "Voice__Activity__HangoverMilliseconds", "Voice__Activity__MaxUtteranceMilliseconds", "Voice__Activity__MinUtteranceMilliseconds",
+        "Voice__Activity__Mode", "Voice__Activity__ModelPath", "Voice__Activity__NoiseFloorWindowMilliseconds", "Voice__Activity__OnsetFromEnergy",
+        "Voice__Activity__OnsetMilliseconds", "Voice__Activity__PostRollMilliseconds", "Voice__Activity__PreRollMilliseconds",
+        "Voice__Activity__SilenceBelowDbfs", "Voice__Activity__SilenceMarginDb", "Voice__Activity__SilenceThreshold",
+        "Voice__Activity__SpeechThreshold", "Voice__Activity__VoiceMarginDb",
+
+        // The live-event queue's size and the send retries (WebPubSubOptions).
+        "WebPubSub__QueueCapacity", "WebPubSub__MaxSendAttempts",
     };
 
     /// <summary>
@@ -84,7 +95,6 @@ internal static partial class AppSettingsCatalog
         ["function-app"] = new HashSet<string>(StringComparer.Ordinal),
         ["webpubsub-host"] = new HashSet<string>(StringComparer.Ordinal)
         {
-            "WebPubSub__Endpoint", "WebPubSub__Hub",
         },
     };
 
@@ -102,7 +112,7 @@ internal static partial class AppSettingsCatalog
 
     /// <summary>
     /// Every <c>Section__Property</c> of the options classes <paramref name="module"/> runs (a public <c>const string Section</c>
-    /// marks one: core's in both apps, the host's own in webpubsub-host) and every environment variable read directly (a
+    /// marks one: core's in both apps, each app's own in it) and every environment variable read directly (a
     /// <c>const string …Variable</c> in the apps' source).
     /// </summary>
     public static IReadOnlySet<string> ReadByCode(string module)
@@ -117,7 +127,8 @@ internal static partial class AppSettingsCatalog
 
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
             {
-                settings.Add($"{section}__{property.Name}");
+                // A nested section (Voice:Activity) is an app setting with double underscores (Voice__Activity__X).
+                settings.Add($"{section.Replace(":", "__", StringComparison.Ordinal)}__{property.Name}");
             }
         }
 
@@ -134,7 +145,7 @@ internal static partial class AppSettingsCatalog
 
     /// <summary>The assemblies whose options <paramref name="module"/>'s app binds: core, and each app's own.</summary>
     private static Assembly[] Assemblies(string module) => module == "webpubsub-host"
-        ? [typeof(VoiceAgentTelemetry).Assembly, typeof(VoiceAgent.WebPubSubHost.Speech.Azure.AzureSpeechOptions).Assembly]
+        ? [typeof(VoiceAgentTelemetry).Assembly, typeof(WebPubSubOptions).Assembly]
         : [typeof(VoiceAgentTelemetry).Assembly, typeof(VoiceAgent.Functions.Voice.RealtimeHostOptions).Assembly];
 
     /// <summary><c>const string XxxVariable = "NAME"</c> declarations in core/, functions/ and webpubsub-host/ (name → value).</summary>

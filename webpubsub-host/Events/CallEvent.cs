@@ -14,7 +14,10 @@ namespace VoiceAgent.WebPubSubHost.Events;
 [JsonDerivedType(typeof(ToolCalled), "toolCall")]
 [JsonDerivedType(typeof(BargedIn), "bargeIn")]
 [JsonDerivedType(typeof(TurnLatency), "turnLatency")]
-public abstract record CallEvent(string TenantId, string CallSid, DateTimeOffset At);
+public abstract record CallEvent(
+    [property: JsonPropertyOrder(-3)] string TenantId,
+    [property: JsonPropertyOrder(-2)] string CallSid,
+    [property: JsonPropertyOrder(-1)] DateTimeOffset At);
 
 /// <summary>A real-time call began on <paramref name="Transport"/> (<c>relay</c> or <c>stream</c>).</summary>
 public sealed record CallStarted(string TenantId, string CallSid, DateTimeOffset At, string Transport, string? CustomerFirstName) : CallEvent(TenantId, CallSid, At);

@@ -1,0 +1,30 @@
+using Azure.Core;
+
+namespace VoiceAgent.WebPubSubHost.Events;
+
+/// <summary>
+/// An Entra token for <c>https://webpubsub.azure.com</c> from the host's identity, kept until five minutes before it
+/// expires (or the credential's own refresh hint), so the sender asks the identity endpoint about once an hour, not per event.
+/// </summary>
+public sealed class EntraAuthorization(TokenCredential credential, TimeProvider time) : IWebPubSubAuthorization
+{
+    public const string Scope = "https://webpubsub.azure.com/.default";
+
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+
+    private AccessToken? _token;
+
+    /// <summary>Called by the one background sender only, so the cached token needs no lock.</summary>
+    public async ValueTask<string> GetBearerTokenAsync(Uri requestUri, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_token is { } cached && now < (cached.RefreshOn ?? cached.ExpiresOn - RefreshMargin))
+        {
+            return cached.Token;
+        }
+
+        var token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
+        _token = token;
+        return token.Token;
+    }
+}
