@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Http;
+using VoiceAgent.Core.Hosting;
 
 namespace VoiceAgent.Core.Telephony;
 
@@ -18,7 +19,7 @@ public static class TwilioRestServiceCollectionExtensions
         services.AddHttpClient(HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddHttpMessageHandler(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl is { } local
-                ? new TwilioApiRedirectHandler(local)
+                ? new BaseUrlRedirectHandler(local)
                 : new PassThroughHandler());
         services.AddSingleton<ITwilioRestClient>(sp =>
         {

@@ -12,4 +12,7 @@ public sealed class DemoOptions
     /// from a phone (<c>tools/dev --serve --number</c>).
     /// </summary>
     public string? TwilioNumber { get; set; }
+
+    /// <summary>The seeded demo tenant's transport (<c>tools/dev --transport</c>, <c>tools/scenarios --transport</c>); Gather when unset.</summary>
+    public CallTransport Transport { get; set; } = CallTransport.Gather;
 }

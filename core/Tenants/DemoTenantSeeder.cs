@@ -9,7 +9,7 @@ public sealed class DemoTenantSeeder(TenantStore tenants, CustomerStore customer
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await tenants.SaveAsync(DemoTenant.Profile, cancellationToken);
+        await tenants.SaveAsync(DemoTenant.Profile with { Transport = options.Value.Transport }, cancellationToken);
         foreach (var customer in DemoTenant.Customers)
         {
             await customers.SaveAsync(customer, cancellationToken);

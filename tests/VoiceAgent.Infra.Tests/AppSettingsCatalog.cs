@@ -39,6 +39,9 @@ internal static partial class AppSettingsCatalog
         // (tools/dev --serve --number). Unset in Azure: the demo tenant keeps its fictitious number only.
         "Demo__TwilioNumber",
 
+        // The seeded demo tenant's transport, for local runs on the real-time host (tools/dev --transport, tools/scenarios --transport).
+        "Demo__Transport",
+
         // The model's budgets, deadlines and breaker (LlmOptions): their defaults nest inside Voice__TurnDeadlineSeconds,
         // which LlmTests checks against what infra sets.
         "Llm__TokenBudget", "Llm__MaxReplyTokens", "Llm__ToolDeadlineSeconds", "Llm__ModelDeadlineSeconds", "Llm__MaxRequestsPerTurn",

@@ -1,5 +1,6 @@
 using VoiceAgent.CallSimulator.Cli;
 using VoiceAgent.CallSimulator.Scenarios;
+using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.Simulator.Tests.Scenarios;
 
@@ -32,6 +33,20 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains("expected a transfer to +15555550198, but storage shows a transfer to +15555550199", result.Reasons);
         Assert.Contains(result.Reasons, r => r.Contains("parts counter", StringComparison.Ordinal));
         Assert.Equal("[transferred to +15555550199]", result.Transcript[^1].ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_RelayTransport_TheCallRunsOverConversationRelayAndBooks()
+    {
+        var scenario = await ScenarioLoader.LoadAsync(SharedScenarios.File("01-book-known-caller.yaml"), CancellationToken.None);
+
+        var result = await new ScenarioRunner(azurite.ConnectionString, _http, transport: CallTransport.Relay).RunAsync(scenario, CancellationToken.None);
+
+        Assert.True(result.Passed, string.Join("; ", result.Reasons));
+        var lines = result.Transcript.Select(l => l.ToString()).ToList();
+        Assert.Contains("[connected to the real-time host (ConversationRelay)]", lines);
+        // The booking was read back and confirmed on the socket, then the session handed the call back to Twilio.
+        Assert.True(lines.IndexOf("[connected to the real-time host (ConversationRelay)]") < lines.FindIndex(l => l.Contains("all set", StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Twilio.Clients;
 using SystemNetHttpClient = Twilio.Http.SystemNetHttpClient;
+using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.TwilioApiStandIn;
 using VoiceAgent.TwilioApiStandIn.Voice;
@@ -8,7 +9,7 @@ namespace VoiceAgent.Simulator.Tests.TwilioApi;
 
 /// <summary>
 /// A Twilio stand-in on a loopback port with Twilio's real SDK client pointed at it the way the app points it
-/// (<see cref="TwilioApiRedirectHandler"/>), and the app's webhooks answered by a <see cref="StubWebhookApp"/>.
+/// (<see cref="BaseUrlRedirectHandler"/>), and the app's webhooks answered by a <see cref="StubWebhookApp"/>.
 /// </summary>
 internal sealed class StandInUnderTest : IAsyncDisposable
 {
@@ -47,7 +48,7 @@ internal sealed class StandInUnderTest : IAsyncDisposable
             WebhookHandler = app,
         }, CancellationToken.None);
         standIn.RouteWebhooks(PublicBaseUrl, new Uri("http://127.0.0.1:9"));
-        var sdkHttp = new HttpClient(new TwilioApiRedirectHandler(standIn.BaseUrl) { InnerHandler = new HttpClientHandler() });
+        var sdkHttp = new HttpClient(new BaseUrlRedirectHandler(standIn.BaseUrl) { InnerHandler = new HttpClientHandler() });
         return new StandInUnderTest(standIn, app, sdkHttp, clock);
     }
 

@@ -1,11 +1,12 @@
 using VoiceAgent.CallSimulator.Scenarios;
 using VoiceAgent.CallSimulator.Scenarios.Agents;
+using VoiceAgent.Core.Tenants;
 using VoiceAgent.LocalStack;
 
 namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
-/// <c>scenarios FILE-OR-FOLDER… [--storage CONNECTION-STRING] [--parallel N] [--agent offline|llm]
+/// <c>scenarios FILE-OR-FOLDER… [--storage CONNECTION-STRING] [--parallel N] [--agent offline|llm] [--transport gather|relay]
 /// [--model-endpoint URL [--model NAME] [--model-key KEY]]</c>: plays every scenario, prints each
 /// outcome (in the order given) and <c>N passed, M failed</c>. Starts one Azurite for the run unless given a storage
 /// connection string. Scenarios are isolated (own tables, task hub, clock and Twilio stand-in), so up to N (default 3)
@@ -25,7 +26,7 @@ public static class ScenariosCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var parsed = CommandArguments.Parse(args, "--storage", "--parallel", "--agent", "--model-endpoint", "--model", "--model-key");
+        var parsed = CommandArguments.Parse(args, "--storage", "--parallel", "--agent", "--transport", "--model-endpoint", "--model", "--model-key");
         if (parsed.Positional.Count == 0)
         {
             throw new ArgumentException("Name at least one scenario file or folder.");
@@ -52,7 +53,7 @@ public static class ScenariosCommand
             : null;
         var storage = parsed.Get("--storage") ?? azurite?.ConnectionString;
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var runner = storage is null ? null : new ScenarioRunner(storage, http, storageIsShared: azurite is null, agent);
+        var runner = storage is null ? null : new ScenarioRunner(storage, http, storageIsShared: azurite is null, agent, ChooseTransport(parsed));
         var parallel = int.TryParse(parsed.Get("--parallel"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
             : agent is ModelEndpointAgent ? 1 : DefaultParallel;
 
@@ -88,6 +89,14 @@ public static class ScenariosCommand
         ScenarioReport.WriteSummary(output, results);
         return results.All(r => r.Passed) ? 0 : 1;
     }
+
+    /// <summary><c>--transport gather</c> (the default) or <c>--transport relay</c> (ConversationRelay through the real-time host).</summary>
+    private static CallTransport ChooseTransport(CommandArguments parsed) => parsed.Get("--transport") switch
+    {
+        null or "gather" => CallTransport.Gather,
+        "relay" => CallTransport.Relay,
+        var other => throw new ArgumentException($"--transport is gather or relay, not '{other}'."),
+    };
 
     /// <summary><c>--agent offline</c> (the default), <c>--agent llm</c> (scripted stand-in), or <c>--model-endpoint</c> (a real model; implies llm).</summary>
     private static IScenarioAgent ChooseAgent(CommandArguments parsed)

@@ -11,7 +11,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using VoiceAgent.CallSimulator.Telephony;
+using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.Storage;
+using VoiceAgent.Core.Tenants;
+using VoiceAgent.Functions.Voice;
+using VoiceAgent.WebPubSubHost;
 using VoiceAgent.LocalFunctionsHost;
 using VoiceAgent.LocalFunctionsHost.Triggers;
 using VoiceAgent.TwilioApiStandIn;
@@ -35,9 +40,15 @@ public sealed class InProcessAgentHost : IAsyncDisposable
 
     private readonly LocalFunctionsHost.LocalFunctionsHost _app;
 
-    private InProcessAgentHost(LocalFunctionsHost.LocalFunctionsHost app, FakeTimeProvider clock, string authToken, CapturedLogs logs, string tablePrefix)
+    /// <summary>The real-time host's public name (the <c>wss</c> URLs in TwiML, what Twilio signs the upgrade over).</summary>
+    public static readonly Uri RealtimePublicBaseUrl = new("https://realtime.simulator.test");
+
+    private readonly WebApplication? _realtime;
+
+    private InProcessAgentHost(LocalFunctionsHost.LocalFunctionsHost app, WebApplication? realtime, FakeTimeProvider clock, string authToken, CapturedLogs logs, string tablePrefix)
     {
         _app = app;
+        _realtime = realtime;
         Clock = clock;
         AuthToken = authToken;
         Logs = logs;
@@ -53,6 +64,9 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     /// <summary>Where the app really listens (loopback, a free port).</summary>
     public Uri BaseUrl => _app.BaseUrl;
 
+    /// <summary>The real-time host beside the app (its public name and where it listens), when the call's transport needs one.</summary>
+    public RealtimeEndpoint? Realtime => _realtime is null ? null : new RealtimeEndpoint(RealtimePublicBaseUrl, ListeningAddress(_realtime), AuthToken);
+
     /// <summary>The app without Twilio's REST API, its fake clock at <paramref name="now"/>.</summary>
     public static Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, DateTimeOffset now, CancellationToken cancellationToken) =>
         StartAsync(storageConnectionString, tablePrefix, new FakeTimeProvider(now), twilio: null, cancellationToken);
@@ -65,8 +79,13 @@ public sealed class InProcessAgentHost : IAsyncDisposable
         StartAsync(storageConnectionString, tablePrefix, clock, twilio, appSettings: null, cancellationToken);
 
     /// <param name="appSettings">More app settings, on top of (and winning over) the host's own; e.g. the <c>Llm</c> section pointing the agent at a model.</param>
+    /// <param name="transport">
+    /// The demo tenant's transport. <see cref="CallTransport.Relay"/> starts the real-time host (webpubsub-host) beside
+    /// the app, on the same tables, clock, token and settings, and points the app's <c>Realtime:BaseUrl</c> at it.
+    /// </param>
     public static async Task<InProcessAgentHost> StartAsync(
-        string storageConnectionString, string tablePrefix, FakeTimeProvider clock, TwilioStandIn? twilio, IReadOnlyDictionary<string, string?>? appSettings, CancellationToken cancellationToken)
+        string storageConnectionString, string tablePrefix, FakeTimeProvider clock, TwilioStandIn? twilio, IReadOnlyDictionary<string, string?>? appSettings, CancellationToken cancellationToken,
+        CallTransport transport = CallTransport.Gather)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storageConnectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(tablePrefix);
@@ -98,8 +117,23 @@ public sealed class InProcessAgentHost : IAsyncDisposable
             settings[setting] = value;
         }
 
+        WebApplication? realtime = null;
+        if (transport != CallTransport.Gather)
+        {
+            realtime = await StartRealtimeHostAsync(settings, clock, logs, cancellationToken);
+            settings["Realtime:BaseUrl"] = RealtimePublicBaseUrl.ToString();
+            settings["Demo:Transport"] = transport.ToString();
+        }
+
+        var realtimeAddress = realtime is null ? null : ListeningAddress(realtime);
         var app = VoiceAgentFunctionsHost.Create([], builder =>
         {
+            if (realtimeAddress is not null)
+            {
+                // The app's health check of the host goes to where it really listens.
+                builder.Services.AddHttpClient(RealtimeHost.HttpClientName).AddHttpMessageHandler(() => new BaseUrlRedirectHandler(realtimeAddress));
+            }
+
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
@@ -114,12 +148,49 @@ public sealed class InProcessAgentHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            if (realtime is not null)
+            {
+                await realtime.DisposeAsync();
+            }
+
             throw;
         }
 
         twilio?.RouteWebhooks(PublicBaseUrl, app.BaseUrl);
-        return new InProcessAgentHost(app, clock, authToken, logs, tablePrefix);
+        return new InProcessAgentHost(app, realtime, clock, authToken, logs, tablePrefix);
     }
+
+    /// <summary>The real-time host on the app's settings (its own public name; the app seeds the demo tenant), clock and logs.</summary>
+    private static async Task<WebApplication> StartRealtimeHostAsync(Dictionary<string, string?> appSettings, FakeTimeProvider clock, CapturedLogs logs, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>(appSettings)
+        {
+            ["Twilio:PublicBaseUrl"] = RealtimePublicBaseUrl.ToString(),
+            ["Demo:SeedDemoTenant"] = "false",
+        };
+        var realtime = RealtimeHostApp.Build([], builder =>
+        {
+            builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+            builder.Services.RemoveAll<TimeProvider>();
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        }, settings);
+        try
+        {
+            await realtime.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await realtime.DisposeAsync();
+            throw;
+        }
+
+        return realtime;
+    }
+
+    private static Uri ListeningAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>True once no orchestration is pending or running (each finished, or waiting beyond the clock); false after <paramref name="max"/>.</summary>
     public Task<bool> WaitForWorkflowsQuietAsync(TimeSpan max, CancellationToken cancellationToken) =>
@@ -145,5 +216,9 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
+        if (_realtime is not null)
+        {
+            await _realtime.DisposeAsync();
+        }
     }
 }

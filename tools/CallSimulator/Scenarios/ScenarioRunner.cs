@@ -27,7 +27,8 @@ namespace VoiceAgent.CallSimulator.Scenarios;
 /// Who answers the call: the offline engine (null, the default), or the LLM agent against the model the agent prepares
 /// for each scenario (a scripted stand-in, or a real endpoint); the model's own checks join the scenario's reasons.
 /// </param>
-public sealed class ScenarioRunner(string storageConnectionString, HttpClient http, bool storageIsShared = true, IScenarioAgent? agent = null)
+/// <param name="transport">The demo shop's transport: Gather (the default), or ConversationRelay through the real-time host.</param>
+public sealed class ScenarioRunner(string storageConnectionString, HttpClient http, bool storageIsShared = true, IScenarioAgent? agent = null, CallTransport transport = CallTransport.Gather)
 {
     public const int MaxAgentTurns = 15;
 
@@ -59,7 +60,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
         InProcessAgentHost host;
         try
         {
-            host = await InProcessAgentHost.StartAsync(storageConnectionString, prefix, clock, twilio, model.AppSettings, cancellationToken);
+            host = await InProcessAgentHost.StartAsync(storageConnectionString, prefix, clock, twilio, model.AppSettings, cancellationToken, transport);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -84,7 +85,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
             {
                 var client = new TwilioWebhookClient(http, host.BaseUrl, InProcessAgentHost.PublicBaseUrl, host.AuthToken);
                 var call = CallIdentity.NewInbound(scenario.From, DemoTenant.Number);
-                var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, AdvanceClock = host.Clock.Advance };
+                var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, AdvanceClock = host.Clock.Advance, Realtime = host.Realtime };
                 inbound = await new SimulatedCall(client, new ScriptedCaller(scenario.Caller!), host.Clock, options).RunAsync(call, cancellationToken);
             }
 

@@ -189,6 +189,8 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
                         ? documentUrl ?? throw new CallFailedException("A <Gather> in TwiML given inline needs an absolute action URL (Twilio has no document URL to post to).")
                         : Resolve(documentUrl, gather.Action);
                     return new Step(CallEnding.DocumentEnded, Next: new CallDocument(action.AbsoluteUri, gather.Method, fields));
+                case ConnectVerb connect:
+                    return await ConnectAsync(call, documentUrl, connect, cancellationToken);
                 case RedirectVerb redirect:
                     return new Step(CallEnding.DocumentEnded, Next: new CallDocument(Resolve(documentUrl, redirect.Url).AbsoluteUri, redirect.Method, call.Fields("in-progress")));
                 case DialVerb dial:
@@ -203,6 +205,40 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
         }
 
         return Interrupted() ? Step.Interruption : new Step(CallEnding.DocumentEnded);
+    }
+
+    /// <summary>
+    /// A real-time session: Twilio speaks the greeting, the session runs to its end, then Twilio requests the
+    /// <c>&lt;Connect action&gt;</c> with the handoff data (if any) for what the call does next.
+    /// </summary>
+    private async Task<Step> ConnectAsync(CallIdentity call, Uri? documentUrl, ConnectVerb connect, CancellationToken cancellationToken)
+    {
+        var realtime = options.Realtime ?? throw new CallFailedException($"The TwiML connects to {connect.Relay.Url}, but this call has no real-time host to reach.");
+        if (!string.IsNullOrWhiteSpace(connect.Relay.WelcomeGreeting))
+        {
+            Record(TranscriptSpeaker.Agent, connect.Relay.WelcomeGreeting);
+        }
+
+        Record(TranscriptSpeaker.Event, "connected to the real-time host (ConversationRelay)");
+        var outcome = await new RelayConversation(realtime, caller, Record, options.AdvanceClock, options.MaxAgentTurns).RunAsync(connect.Relay, call, cancellationToken);
+        if (outcome.CallerHungUp)
+        {
+            return new Step(CallEnding.CallerHungUp);
+        }
+
+        if (connect.Action is null)
+        {
+            return new Step(CallEnding.DocumentEnded);
+        }
+
+        var fields = call.Fields("in-progress");
+        fields.Add(new("SessionStatus", outcome.HandoffData is null ? "failed" : "completed"));
+        if (outcome.HandoffData is { } handoff)
+        {
+            fields.Add(new("HandoffData", handoff));
+        }
+
+        return new Step(CallEnding.DocumentEnded, Next: new CallDocument(Resolve(documentUrl, connect.Action).AbsoluteUri, connect.Method, fields));
     }
 
     /// <summary>A URL from TwiML: relative ones resolve against the document's URL; TwiML given inline has none (Twilio requires absolute ones there).</summary>

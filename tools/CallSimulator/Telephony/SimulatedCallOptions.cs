@@ -20,6 +20,9 @@ public sealed record SimulatedCallOptions
     /// <summary>Send the <c>completed</c> status callback when the call ends; false when the Twilio stand-in sends the call's callbacks.</summary>
     public bool SendStatusCallback { get; init; } = true;
 
+    /// <summary>The real-time host a <c>&lt;Connect&gt;</c> reaches; null when the app has none (a <c>&lt;Connect&gt;</c> then fails the call).</summary>
+    public RealtimeEndpoint? Realtime { get; init; }
+
     /// <summary>The next update made to the live call through the REST API (the stand-in's), taken between steps; null for none.</summary>
     public Func<LiveCallUpdate?>? TakeUpdate { get; init; }
 }

@@ -57,6 +57,7 @@ public static class TwimlReader
         "Dial" => ReadDial(element),
         "Hangup" => new HangupVerb(),
         "Reject" => new RejectVerb((string?)element.Attribute("reason")),
+        "Connect" => ReadConnect(element),
         var name => throw new TwimlException($"Unsupported TwiML verb <{name}>."),
     };
 
@@ -98,6 +99,40 @@ public static class TwimlReader
             ActionOnEmptyResult = BoolAttribute(element, "actionOnEmptyResult"),
             Prompt = prompt,
         };
+    }
+
+    private static ConnectVerb ReadConnect(XElement element)
+    {
+        var nouns = element.Elements().ToList();
+        if (nouns is not [{ Name.LocalName: "ConversationRelay" } relay])
+        {
+            throw new TwimlException($"The simulator plays <Connect> with one <ConversationRelay> only, not {(nouns.Count == 0 ? "nothing" : $"<{nouns[0].Name.LocalName}>")}.");
+        }
+
+        var url = ((string?)relay.Attribute("url"))?.Trim();
+        if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var socket) || socket.Scheme is not ("wss" or "ws"))
+        {
+            throw new TwimlException($"<ConversationRelay url=\"{url}\"> must be an absolute wss:// URL.");
+        }
+
+        if (socket.Query.Length > 0)
+        {
+            throw new TwimlException($"<ConversationRelay url=\"{url}\"> has a query string; Twilio passes call data in <Parameter> only.");
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in relay.Elements())
+        {
+            if (parameter.Name.LocalName != "Parameter" || (string?)parameter.Attribute("name") is not { Length: > 0 } name)
+            {
+                throw new TwimlException($"<ConversationRelay> may nest <Parameter name value> only, not <{parameter.Name.LocalName}>.");
+            }
+
+            parameters[name] = (string?)parameter.Attribute("value") ?? string.Empty;
+        }
+
+        var action = (string?)element.Attribute("action");
+        return new ConnectVerb(string.IsNullOrWhiteSpace(action) ? null : action.Trim(), Method(element), new RelayNoun(url, (string?)relay.Attribute("welcomeGreeting"), parameters));
     }
 
     private static DialVerb ReadDial(XElement element)

@@ -1,10 +1,11 @@
-namespace VoiceAgent.Core.Telephony;
+namespace VoiceAgent.Core.Hosting;
 
 /// <summary>
-/// Sends the Twilio SDK's REST requests to <see cref="TwilioOptions.ApiBaseUrl"/> (a local stand-in for Twilio's API)
-/// instead of Twilio's hosts, keeping path and query: how local runs and tests reach a fake through the real client.
+/// Sends a client's requests to <paramref name="apiBaseUrl"/> instead of the host they name, keeping path and query: how
+/// local runs and tests reach a stand-in through the real client (Twilio's REST API at <c>Twilio:ApiBaseUrl</c>, the
+/// real-time host's health check in the simulator).
 /// </summary>
-public sealed class TwilioApiRedirectHandler(Uri apiBaseUrl) : DelegatingHandler
+public sealed class BaseUrlRedirectHandler(Uri apiBaseUrl) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
