@@ -53,14 +53,15 @@ public sealed partial class TwilioWebhookVerifier(IOptions<TwilioOptions> option
 
     /// <summary>
     /// A WebSocket handshake (Media Streams, ConversationRelay): no parameters, and the URL as written in TwiML, with the
-    /// <c>wss</c> scheme; the <c>https</c> form is accepted too, since Twilio's documents do not say which one it signs.
+    /// <c>wss</c> scheme (<c>ws</c> for a local http host); the <c>https</c> form is accepted too, since Twilio's documents do not say which one it signs.
     /// </summary>
     public bool IsValidUpgrade(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var empty = new Dictionary<string, string>();
-        return IsSigned(request, SignedUrl(request, "wss"), empty, log: false)
-            || (!HasExplicitPort && IsSigned(request, SignedUrl(request, "wss", _authority + ":443"), empty, log: false))
+        var socketScheme = _publicBaseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+        return IsSigned(request, SignedUrl(request, socketScheme), empty, log: false)
+            || (!HasExplicitPort && socketScheme == "wss" && IsSigned(request, SignedUrl(request, "wss", _authority + ":443"), empty, log: false))
             || IsSigned(request, SignedUrl(request, _publicBaseUrl.Scheme), empty);
     }
 

@@ -12,12 +12,22 @@ public sealed partial class RealtimeHost(IHttpClientFactory http, IOptions<Realt
     public const string HttpClientName = "realtime-host";
 
     private readonly RealtimeHostOptions _options = options.Value;
-    private (bool Up, DateTimeOffset Until) _health;
+    private Health _health = new(false, DateTimeOffset.MinValue);
 
     public bool IsConfigured => _options.BaseUrl is not null;
 
-    /// <summary>The ConversationRelay WebSocket URL (<c>wss://host/relay</c>).</summary>
-    public Uri RelayUrl => new UriBuilder(new Uri(_options.BaseUrl ?? throw new InvalidOperationException("Realtime:BaseUrl is not set."), RelayPath)) { Scheme = "wss", Port = -1 }.Uri;
+    /// <summary>The ConversationRelay WebSocket URL: <c>wss://host/relay</c> (<c>ws://</c> for a local http host, its port kept).</summary>
+    public Uri RelayUrl => SocketUrl(RelayPath);
+
+    private Uri SocketUrl(string path)
+    {
+        var baseUrl = _options.BaseUrl ?? throw new InvalidOperationException("Realtime:BaseUrl is not set.");
+        return new UriBuilder(new Uri(baseUrl, path))
+        {
+            Scheme = baseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws",
+            Port = baseUrl.IsDefaultPort ? -1 : baseUrl.Port,
+        }.Uri;
+    }
 
     public async Task<bool> IsUpAsync(CancellationToken cancellationToken)
     {
@@ -27,9 +37,9 @@ public sealed partial class RealtimeHost(IHttpClientFactory http, IOptions<Realt
         }
 
         var now = time.GetUtcNow();
-        if (_health.Until > now)
+        if (_health is { } known && known.Until > now)
         {
-            return _health.Up;
+            return known.Up;
         }
 
         var up = false;
@@ -50,9 +60,12 @@ public sealed partial class RealtimeHost(IHttpClientFactory http, IOptions<Realt
             LogHostDown(logger, baseUrl.Host);
         }
 
-        _health = (up, now.AddSeconds(_options.HealthCacheSeconds));
+        _health = new Health(up, now.AddSeconds(_options.HealthCacheSeconds));
         return up;
     }
+
+    /// <summary>A health answer and until when it is trusted: one reference, so concurrent calls read a whole one.</summary>
+    private sealed record Health(bool Up, DateTimeOffset Until);
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "The real-time host {Host} is not healthy: calls take Gather until it is")]
     private static partial void LogHostDown(ILogger logger, string host);

@@ -25,6 +25,12 @@ public sealed partial class RelaySession(
     RealtimeOptions options,
     ILogger<RelaySession> logger) : IAsyncDisposable
 {
+    /// <summary>
+    /// About how many words the welcome greeting has (it is in the TwiML, not the setup message): how long Twilio is taken
+    /// to speak before the caller's silence counts.
+    /// </summary>
+    private const int GreetingWords = 12;
+
     private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
     private InboundCall _call = null!;
     private string _tenantId = string.Empty;
@@ -66,7 +72,8 @@ public sealed partial class RelaySession(
     /// </summary>
     private async Task<bool> SetUpAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.SetupTimeoutSeconds), time);
+        // Real time, not the app's clock: it guards the socket, and a held or moved business clock must not refuse a call.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.SetupTimeoutSeconds));
         RelayMessage? setup;
         try
         {
@@ -94,6 +101,8 @@ public sealed partial class RelaySession(
         _tenantId = session.TenantId;
         var tenant = tenants.LastKnown(_call.Dialed);
         _maxDuration = time.CreateTimer(_ => Post(new MaxDuration()), null, TimeSpan.FromMinutes(tenant?.MaxCallMinutes ?? 20), Timeout.InfiniteTimeSpan);
+        // Twilio speaks the welcome greeting as the session starts: a caller silent after it is asked again, as after any reply.
+        StartSilence(GreetingWords);
         await PublishAsync(new CallStarted(_tenantId, _call.CallSid.Value, time.GetUtcNow(), "relay", session.CustomerFirstName));
         LogStarted(logger, _call.CallSid.Value, _tenantId);
         return true;
@@ -356,10 +365,11 @@ public sealed partial class RelaySession(
     }
 
     /// <summary>The caller is silent once the reply has been spoken (its words at the speaking rate) and the silence after it.</summary>
-    private void StartSilence(string spoken)
+    private void StartSilence(string spoken) => StartSilence(spoken.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+
+    private void StartSilence(int words)
     {
         StopSilence();
-        var words = spoken.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         var wait = TimeSpan.FromSeconds((words / options.WordsPerSecond) + options.SilenceSeconds);
         _silence = time.CreateTimer(_ => Post(new Silence()), null, wait, Timeout.InfiniteTimeSpan);
     }

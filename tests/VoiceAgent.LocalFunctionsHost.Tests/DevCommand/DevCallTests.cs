@@ -51,4 +51,17 @@ public sealed class DevCallTests
         Assert.True(reminder > ring && answered > reminder && confirmed > answered, run.ToString());
         Directory.Delete(run.Logs, recursive: true); // kept when the test fails
     }
+
+    [Fact]
+    public async Task Call_RelayTransport_TheCallRunsOnTheRealtimeHostAndTransfers()
+    {
+        var run = await DevCall.RunAsync(["--in-memory", "--transport", "relay"], ["What are your hours?", "Can I talk to a person please?"], Bound);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var connected = run.IndexOf(l => l == "[connected to the real-time host (ConversationRelay)]");
+        var hours = run.IndexOf(l => l.StartsWith("Agent: ", StringComparison.Ordinal) && l.Contains("Monday", StringComparison.Ordinal), connected);
+        var transferred = run.IndexOf(l => l.StartsWith("[transferred to ", StringComparison.Ordinal), hours);
+        Assert.True(connected >= 0 && hours > connected && transferred > hours, run.ToString());
+        Directory.Delete(run.Logs, recursive: true); // kept when the test fails
+    }
 }

@@ -38,6 +38,12 @@ public sealed class DevServeTests : IAsyncLifetime
         Assert.Equal("+15555550100", ready.GetProperty("tenantNumber").GetString());
         Assert.Equal(JsonValueKind.String, ready.GetProperty("authToken").ValueKind);
 
+        // The real-time host runs beside the app: READY gives its WebSocket base, and it answers its health check.
+        var realtime = ready.GetProperty("realtime").GetString()!;
+        Assert.StartsWith("ws://127.0.0.1:", realtime, StringComparison.Ordinal);
+        var realtimeHealth = await _http.GetAsync(new Uri(realtime.Replace("ws://", "http://", StringComparison.Ordinal) + "/healthz"));
+        Assert.Equal(HttpStatusCode.OK, realtimeHealth.StatusCode);
+
         // A correctly signed incoming call from the demo customer is greeted by name.
         var greeting = await PostIncomingAsync(signWith: ready.GetProperty("authToken").GetString()!);
         Assert.Equal(HttpStatusCode.OK, greeting.StatusCode);

@@ -106,6 +106,21 @@ public sealed class RelayCallTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task Silence_RightAfterTheGreeting_TheCallerIsAskedAgain()
+    {
+        await using var host = await RealtimeHost.StartAsync(azurite.ConnectionString);
+        var callSid = await AnswerAsync(host);
+        await using var twilio = await RelayTwilio.ConnectAsync(host);
+        await twilio.SetupAsync(callSid, DemoTenant.Id);
+
+        var reprompt = await ReadAfterAdvancingAsync(host, twilio, TimeSpan.FromSeconds(60));
+
+        Assert.Matches("(?i)didn't hear", reprompt.Text);
+        var turns = await host.Services.GetRequiredService<CallSessionStore>().ListTurnsAsync(DemoTenant.Id, callSid, CancellationToken.None);
+        Assert.Null(Assert.Single(turns).CallerSpeech);
+    }
+
+    [Fact]
     public async Task Setup_NamingNoLiveCall_ClosedAsAPolicyViolation()
     {
         await using var host = await RealtimeHost.StartAsync(azurite.ConnectionString);

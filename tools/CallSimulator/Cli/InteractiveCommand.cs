@@ -1,4 +1,5 @@
 using System.Globalization;
+using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
@@ -7,11 +8,13 @@ using VoiceAgent.TwilioApiStandIn;
 namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
-/// <c>call --url URL --token TOKEN [--from N] [--to N] [--public-url URL] [--twilio-port P --account-sid AC…] [--zone TZ]</c>:
+/// <c>call --url URL --token TOKEN [--from N] [--to N] [--public-url URL] [--twilio-port P --account-sid AC…] [--zone TZ]
+/// [--realtime-url URL [--realtime-public-url URL]]</c>:
 /// a person (or a pipe) calls a running app, and stays between calls to move its clock and take the shop's calls
 /// (<see cref="InteractiveSession"/>). With <c>--twilio-port</c> the Twilio stand-in runs in this process on that port (the
 /// app's <c>Twilio:ApiBaseUrl</c>) for the account <c>--account-sid</c>, signing with the token: texts to anyone are
-/// printed as they arrive and calls to <c>--from</c> ring here.
+/// printed as they arrive and calls to <c>--from</c> ring here. <c>--realtime-url</c> is where the real-time host listens, for
+/// a shop on ConversationRelay (its public name, which TwiML gives, defaults to the same).
 /// </summary>
 public static class InteractiveCommand
 {
@@ -21,7 +24,7 @@ public static class InteractiveCommand
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var parsed = CommandArguments.Parse(args, "--url", "--token", "--from", "--to", "--public-url", "--twilio-port", "--account-sid", "--zone");
+        var parsed = CommandArguments.Parse(args, "--url", "--token", "--from", "--to", "--public-url", "--twilio-port", "--account-sid", "--zone", "--realtime-url", "--realtime-public-url");
         if (parsed.Positional.Count > 0)
         {
             throw new ArgumentException($"Unexpected argument '{parsed.Positional[0]}'.");
@@ -35,7 +38,15 @@ public static class InteractiveCommand
             Number(parsed.Get("--from") ?? DefaultFrom, "--from"),
             Number(parsed.Get("--to") ?? DemoTenant.Number, "--to"),
             parsed.Get("--account-sid") is { } sid ? CommandValues.AccountSid(sid, "--account-sid") : null,
-            Zone(parsed.Get("--zone") ?? DemoTenant.Profile.TimeZoneId));
+            Zone(parsed.Get("--zone") ?? DemoTenant.Profile.TimeZoneId))
+        {
+            Realtime = parsed.Get("--realtime-url") is { } realtime
+                ? new RealtimeEndpoint(
+                    CommandValues.AbsoluteUrl(parsed.Get("--realtime-public-url") ?? realtime, "--realtime-public-url"),
+                    CommandValues.AbsoluteUrl(realtime, "--realtime-url"),
+                    parsed.Require("--token"))
+                : null,
+        };
         var twilioPort = parsed.Get("--twilio-port") is { } port ? CommandValues.Port(port, "--twilio-port") : (int?)null;
         if (twilioPort is not null && settings.AccountSid is null)
         {

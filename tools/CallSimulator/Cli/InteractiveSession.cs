@@ -117,7 +117,7 @@ public sealed class InteractiveSession(
         call = settings.AccountSid is { } account ? call with { AccountSid = account } : call;
         output.WriteLine($"Calling {settings.To} from {settings.From} (CallSid {call.CallSid}).");
         var client = new TwilioWebhookClient(http, settings.AppUrl, settings.PublicUrl, settings.AuthToken);
-        var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, OnLine = Print };
+        var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, OnLine = Print, Realtime = settings.Realtime };
         phone.InUse = true;
         try
         {

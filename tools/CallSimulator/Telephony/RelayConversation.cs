@@ -121,16 +121,24 @@ public sealed class RelayConversation(RealtimeEndpoint endpoint, ICaller caller,
         }
     }
 
-    /// <summary>Time passes on the app's clock, a second at a time, until the host says something (its silence timer fired).</summary>
+    /// <summary>Time passes on the app's clock (a fake one a second at a time), until the host says something (its silence timer fired).</summary>
     private async Task<Task<JsonObject?>> WaitOutSilenceAsync(Task<JsonObject?> incoming)
     {
-        for (var waited = TimeSpan.Zero; waited < LongestSilence && !incoming.IsCompleted; waited += TimeSpan.FromSeconds(1))
+        if (advanceClock is null)
         {
-            advanceClock?.Invoke(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(incoming, Task.Delay(TimeSpan.FromMilliseconds(50)));
+            // A real clock: the host's silence timer runs in real time.
+            await Task.WhenAny(incoming, Task.Delay(LongestSilence));
+        }
+        else
+        {
+            for (var waited = TimeSpan.Zero; waited < LongestSilence && !incoming.IsCompleted; waited += TimeSpan.FromSeconds(1))
+            {
+                advanceClock(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(incoming, Task.Delay(TimeSpan.FromMilliseconds(50)));
+            }
         }
 
-        return incoming.IsCompleted || advanceClock is null
+        return incoming.IsCompleted
             ? incoming
             : throw new CallFailedException($"The agent said nothing through {LongestSilence.TotalMinutes:0} minutes of the caller's silence.");
     }
