@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.WebPubSubHost.Events;
@@ -15,6 +16,9 @@ public static class RealtimeHostServiceCollectionExtensions
         services.AddAzureSpeech(configuration);
         services.AddCallEvents(configuration);
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Shutdown waits for live calls to be handed back to Gather (each session ends itself on ApplicationStopping).
+        services.AddOptions<HostOptions>().Configure<IOptions<RealtimeOptions>>((host, realtime) => host.ShutdownTimeout = TimeSpan.FromSeconds(realtime.Value.DrainSeconds));
         return services;
     }
 }
