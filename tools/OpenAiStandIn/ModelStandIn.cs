@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VoiceAgent.OpenAiStandIn.Http;
 using VoiceAgent.OpenAiStandIn.Playback;
+using VoiceAgent.LocalStack;
 
 namespace VoiceAgent.OpenAiStandIn;
 
@@ -33,7 +34,7 @@ public sealed class ModelStandIn : IAsyncDisposable
     }
 
     /// <summary>Where it listens (<c>http://127.0.0.1:PORT/</c>): the Azure OpenAI endpoint (<c>Llm:Endpoint</c> with <c>Llm:Kind</c> AzureOpenAI).</summary>
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
+    public Uri BaseUrl => LoopbackApp.Address(_app);
 
     /// <summary><see cref="BaseUrl"/> + <c>v1</c>: the OpenAI-compatible endpoint (<c>Llm:Kind</c> OpenAI), as for Ollama.</summary>
     public Uri OpenAiEndpoint => new(BaseUrl, "v1");
@@ -59,19 +60,14 @@ public sealed class ModelStandIn : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(options);
         var state = new StandInState(new ScriptPlayer(script), options.ApiKey ?? "sk-standin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), options.ChunkDelay);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.CreateSlimBuilder(options.Port).Build();
         app.MapChatCompletions(state);
         try
         {
-            await app.StartAsync(cancellationToken);
+            await LoopbackApp.StartAsync(app, cancellationToken);
         }
         catch
         {
-            await app.DisposeAsync();
             state.Dispose();
             throw;
         }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VoiceAgent.SpeechStandIn.Http;
+using VoiceAgent.LocalStack;
 
 namespace VoiceAgent.SpeechStandIn;
 
@@ -31,7 +32,7 @@ public sealed class SpeechServiceStandIn : IAsyncDisposable
     }
 
     /// <summary>Where it listens (<c>http://127.0.0.1:PORT/</c>): the app's <c>Speech:Endpoint</c>.</summary>
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
+    public Uri BaseUrl => LoopbackApp.Address(_app);
 
     public string Key => _state.Key;
 
@@ -48,19 +49,14 @@ public sealed class SpeechServiceStandIn : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = new StandInState(options, options.Key ?? "standin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.CreateSlimBuilder(options.Port).Build();
         app.MapSpeech(state);
         try
         {
-            await app.StartAsync(cancellationToken);
+            await LoopbackApp.StartAsync(app, cancellationToken);
         }
         catch
         {
-            await app.DisposeAsync();
             state.Dispose();
             throw;
         }

@@ -10,6 +10,7 @@ using VoiceAgent.TwilioApiStandIn.Messaging;
 using VoiceAgent.TwilioApiStandIn.Rest;
 using VoiceAgent.TwilioApiStandIn.Voice;
 using VoiceAgent.TwilioApiStandIn.Webhooks;
+using VoiceAgent.LocalStack;
 
 namespace VoiceAgent.TwilioApiStandIn;
 
@@ -34,7 +35,7 @@ public sealed class TwilioStandIn : IAsyncDisposable
     }
 
     /// <summary>Where it listens (<c>http://127.0.0.1:PORT</c>): the app's <c>Twilio:ApiBaseUrl</c>.</summary>
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+    public Uri BaseUrl => LoopbackApp.Address(_app);
 
     public string AccountSid => _context.Account.AccountSid;
 
@@ -59,19 +60,16 @@ public sealed class TwilioStandIn : IAsyncDisposable
         var routes = new WebhookRoutes();
         var context = new StandInContext(account, options.Time, routes, new TwilioWebhookSender(webhookHttp, routes, account.AuthToken), options.Phone, options.ProgressDelay, options.OnAccepted);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateSlimBuilder(options.Port);
         builder.Services.AddSingleton(context);
         var app = builder.Build();
         app.MapTwilioRest(account);
         try
         {
-            await app.StartAsync(cancellationToken);
+            await LoopbackApp.StartAsync(app, cancellationToken);
         }
         catch
         {
-            await app.DisposeAsync();
             webhookHttp.Dispose();
             context.Dispose();
             throw;

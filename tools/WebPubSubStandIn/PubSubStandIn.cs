@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using VoiceAgent.LocalStack;
 
 namespace VoiceAgent.WebPubSubStandIn;
 
@@ -30,7 +31,7 @@ public sealed class PubSubStandIn : IAsyncDisposable
     }
 
     /// <summary>Where it listens (<c>http://127.0.0.1:PORT/</c>): the service endpoint.</summary>
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
+    public Uri BaseUrl => LoopbackApp.Address(_app);
 
     public string AccessKey => _state.AccessKey;
 
@@ -47,23 +48,11 @@ public sealed class PubSubStandIn : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var state = new StandInState(options.AccessKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), options.EntraToken);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.CreateSlimBuilder(options.Port).Build();
         app.UseWebSockets();
         app.MapRestApi(state);
         app.MapClientHub(state);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
+        await LoopbackApp.StartAsync(app, cancellationToken);
 
         return new PubSubStandIn(app, state);
     }

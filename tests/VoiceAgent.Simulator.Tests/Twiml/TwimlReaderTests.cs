@@ -67,7 +67,9 @@ public sealed class TwimlReaderTests
     [InlineData("<Response><Say>hi</Response>", "not well-formed XML")]
     [InlineData("{\"say\":\"hi\"}", "not well-formed XML")]
     [InlineData("<html><body>Error</body></html>", "root element must be <Response>")]
-    [InlineData("<Response><Connect><Stream url=\"wss://x\"/></Connect></Response>", "Unsupported TwiML verb <Connect>")]
+    [InlineData("<Response><Connect><Stream url=\"wss://x\"/></Connect></Response>", "with one <ConversationRelay> only, not <Stream>")]
+    [InlineData("<Response><Connect><ConversationRelay url=\"wss://x/relay?callSid=CA1\"/></Connect></Response>", "has a query string")]
+    [InlineData("<Response><Connect><ConversationRelay url=\"https://x/relay\"/></Connect></Response>", "absolute wss:// URL")]
     [InlineData("<Response><Gather><Dial>+15555550199</Dial></Gather></Response>", "<Gather> may nest")]
     [InlineData("<Response><Pause length=\"soon\"/></Response>", "whole number")]
     [InlineData("<Response><Redirect/></Response>", "<Redirect> needs a value")]
@@ -77,5 +79,21 @@ public sealed class TwimlReaderTests
         var ex = Assert.Throws<TwimlException>(() => TwimlReader.Read(xml));
 
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ConnectToConversationRelay_UrlGreetingParametersAndAction()
+    {
+        var document = TwimlReader.Read("""
+            <Response><Connect action="/api/voice/connect-ended"><ConversationRelay url="wss://rt.example.test/relay" welcomeGreeting="Hi there.">
+            <Parameter name="tenantId" value="northside-auto"/><Parameter name="callSid" value="CA1"/></ConversationRelay></Connect></Response>
+            """);
+
+        var connect = Assert.IsType<ConnectVerb>(Assert.Single(document.Verbs));
+        Assert.Equal("/api/voice/connect-ended", connect.Action);
+        Assert.Equal("wss://rt.example.test/relay", connect.Relay.Url);
+        Assert.Equal("Hi there.", connect.Relay.WelcomeGreeting);
+        Assert.Equal("northside-auto", connect.Relay.Parameters["tenantId"]);
+        Assert.Equal("CA1", connect.Relay.Parameters["callSid"]);
     }
 }

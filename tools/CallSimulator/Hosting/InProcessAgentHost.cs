@@ -18,6 +18,7 @@ using VoiceAgent.Core.Tenants;
 using VoiceAgent.Functions.Voice;
 using VoiceAgent.WebPubSubHost;
 using VoiceAgent.LocalFunctionsHost;
+using VoiceAgent.LocalStack;
 using VoiceAgent.LocalFunctionsHost.Triggers;
 using VoiceAgent.TwilioApiStandIn;
 
@@ -65,7 +66,7 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     public Uri BaseUrl => _app.BaseUrl;
 
     /// <summary>The real-time host beside the app (its public name and where it listens), when the call's transport needs one.</summary>
-    public RealtimeEndpoint? Realtime => _realtime is null ? null : new RealtimeEndpoint(RealtimePublicBaseUrl, ListeningAddress(_realtime), AuthToken);
+    public RealtimeEndpoint? Realtime => _realtime is null ? null : new RealtimeEndpoint(RealtimePublicBaseUrl, LoopbackApp.Address(_realtime), AuthToken);
 
     /// <summary>The app without Twilio's REST API, its fake clock at <paramref name="now"/>.</summary>
     public static Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -125,7 +126,7 @@ public sealed class InProcessAgentHost : IAsyncDisposable
             settings["Demo:Transport"] = transport.ToString();
         }
 
-        var realtimeAddress = realtime is null ? null : ListeningAddress(realtime);
+        var realtimeAddress = realtime is null ? null : LoopbackApp.Address(realtime);
         var app = VoiceAgentFunctionsHost.Create([], builder =>
         {
             if (realtimeAddress is not null)
@@ -176,21 +177,8 @@ public sealed class InProcessAgentHost : IAsyncDisposable
             builder.Services.RemoveAll<TimeProvider>();
             builder.Services.AddSingleton<TimeProvider>(clock);
         }, settings);
-        try
-        {
-            await realtime.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await realtime.DisposeAsync();
-            throw;
-        }
-
-        return realtime;
+        return await LoopbackApp.StartAsync(realtime, cancellationToken);
     }
-
-    private static Uri ListeningAddress(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>True once no orchestration is pending or running (each finished, or waiting beyond the clock); false after <paramref name="max"/>.</summary>
     public Task<bool> WaitForWorkflowsQuietAsync(TimeSpan max, CancellationToken cancellationToken) =>
