@@ -331,6 +331,8 @@ module hostApp 'modules/webpubsub-host.bicep' = {
     llm: llm
     webPubSubEndpoint: webPubSub.outputs.endpoint
     webPubSubHub: webPubSub.outputs.hubName
+    // From the name, not the function app's output: the function app already takes this host's URL.
+    functionsBaseUrl: 'https://${functionAppName}.azurewebsites.net'
   }
 }
 

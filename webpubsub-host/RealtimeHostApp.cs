@@ -1,10 +1,11 @@
 using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Relay;
+using VoiceAgent.WebPubSubHost.Streams;
 
 namespace VoiceAgent.WebPubSubHost;
 
 /// <summary>
-/// The real-time host as an app: its services, WebSockets, the health probes and the relay endpoint. Program.cs runs
+/// The real-time host as an app: its services, WebSockets, the health probes, the relay and the media stream endpoints. Program.cs runs
 /// it; the tests and the simulator start the same app in-process on a loopback port.
 /// </summary>
 public static class RealtimeHostApp
@@ -27,6 +28,7 @@ public static class RealtimeHostApp
         app.MapGet("/", () => TypedResults.Ok("VoiceAgent web pubsub host"));
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
         app.MapRelay();
+        app.MapStream();
         app.MapCallEvents();
         return app;
     }

@@ -23,6 +23,12 @@ public sealed class RealtimeOptions
     [Range(1024, 1048576)]
     public int MaxMessageBytes { get; set; } = 65536;
 
+    /// <summary>
+    /// The functions app's public base URL (<c>https://…azurewebsites.net</c>): where a live Media Streams call is
+    /// redirected, on shutdown, to carry on over Gather. Unset, closing the stream alone hands it back.
+    /// </summary>
+    public Uri? FunctionsBaseUrl { get; set; }
+
     /// <summary>Seconds the host waits, on shutdown, for live calls to be handed back to Gather.</summary>
     [Range(1, 120)]
     public double DrainSeconds { get; set; } = 10;

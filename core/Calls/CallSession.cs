@@ -16,6 +16,11 @@ public sealed record CallSession
     public DateTimeOffset? EndedAt { get; init; }
     public int? DurationSeconds { get; init; }
     public string? TransferredTo { get; init; }
+    /// <summary>
+    /// Why the real-time session gave the call back (a <see cref="RealtimeHandoff"/> reason), for a transport that carries
+    /// no handoff of its own to the <c>&lt;Connect action&gt;</c> (Media Streams): the host stores it before it lets go.
+    /// </summary>
+    public string? RealtimeEndReason { get; init; }
     public int TurnCount { get; init; }
     public DialogState Dialog { get; init; } = new();
     /// <summary>Twilio's <c>I-Twilio-Idempotency-Token</c> of the last turn, and the TwiML answered to it (for retries).</summary>

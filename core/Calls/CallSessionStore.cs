@@ -61,6 +61,16 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         await tables.Calls.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>
+    /// Records why the real-time session gave the call back (<see cref="CallSession.RealtimeEndReason"/>), merged into the
+    /// row without its ETag: the session is letting go of the call, and nothing else writes this property.
+    /// </summary>
+    public async Task RecordRealtimeEndAsync(string tenantId, string callSid, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await tables.Calls.UpdateEntityAsync(new TableEntity(tenantId, callSid) { ["RealtimeEndReason"] = reason }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
     public async Task AppendTurnAsync(string tenantId, string callSid, CallTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -141,6 +151,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
             ["EndedAt"] = session.EndedAt,
             ["DurationSeconds"] = session.DurationSeconds,
             ["TransferredTo"] = session.TransferredTo,
+            ["RealtimeEndReason"] = session.RealtimeEndReason,
             ["TurnCount"] = session.TurnCount,
             ["LastTurnToken"] = session.LastTurnToken,
             ["LastTurnTwiml"] = session.LastTurnTwiml,
@@ -161,6 +172,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         EndedAt = row.GetDateTimeOffset("EndedAt"),
         DurationSeconds = row.GetInt32("DurationSeconds"),
         TransferredTo = row.GetString("TransferredTo"),
+        RealtimeEndReason = row.GetString("RealtimeEndReason"),
         TurnCount = row.GetInt32("TurnCount") ?? 0,
         Dialog = ReadDialog(row),
         LastTurnToken = row.GetString("LastTurnToken"),

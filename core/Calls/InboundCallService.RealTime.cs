@@ -129,9 +129,20 @@ public sealed partial class InboundCallService
     }
 
     /// <summary>
+    /// Stores why the real-time session gives the call back, for a transport with no handoff of its own (Media Streams):
+    /// <see cref="AfterRealtimeAsync"/> reads it when Twilio brings none.
+    /// </summary>
+    public Task RecordRealtimeEndAsync(string tenantId, InboundCall call, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return sessions.RecordRealtimeEndAsync(tenantId, call.CallSid.Value, reason, cancellationToken);
+    }
+
+    /// <summary>
     /// What Twilio does once the real-time session gave the call back (<c>&lt;Connect action&gt;</c>): dial the target the
     /// transfer turn stored, hang up after a goodbye, or, when the session ended without a handoff (socket lost, host
-    /// drained), carry on over Gather with the last question asked again.
+    /// drained), carry on over Gather with the last question asked again. With no <paramref name="handoff"/> from Twilio,
+    /// the reason the host stored on the call (Media Streams) is taken.
     /// </summary>
     public async Task<AgentReply> AfterRealtimeAsync(InboundCall call, RealtimeHandoff? handoff, CancellationToken cancellationToken)
     {
@@ -140,6 +151,7 @@ public sealed partial class InboundCallService
             ?? throw new CallNotFoundException($"No tenant answers {call.Dialed.Masked}.");
         var session = await sessions.FindAsync(tenant.Id, call.CallSid.Value, cancellationToken)
             ?? throw new CallNotFoundException($"Call {call.CallSid} has no session.");
+        handoff ??= session.RealtimeEndReason is { Length: > 0 } stored ? new RealtimeHandoff(stored) : null;
         LogRealtimeEnded(logger, call.CallSid.Value, handoff?.Reason ?? "none");
         return handoff?.Reason switch
         {

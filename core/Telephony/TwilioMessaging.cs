@@ -107,6 +107,29 @@ public sealed partial class TwilioMessaging(ITwilioRestClient client, ILogger<Tw
         }
     }
 
+    /// <summary>
+    /// Sends a live call to fetch <paramref name="url"/> (POST) for what it does next, leaving whatever it was doing (a
+    /// media stream). A call that already ended is left alone.
+    /// </summary>
+    public async Task RedirectCallAsync(string callSid, Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callSid);
+        ArgumentNullException.ThrowIfNull(url);
+        try
+        {
+            var options = new UpdateCallOptions(callSid) { Url = url, Method = Twilio.Http.HttpMethod.Post };
+            await CallResource.UpdateAsync(options, client).WaitAsync(cancellationToken);
+        }
+        catch (ApiException ex) when (ex.Code is TwilioErrors.CallNotInProgress or TwilioErrors.NotFound || ex.Status == 404)
+        {
+            LogCallGone(logger, callSid, ex.Code);
+        }
+        catch (Exception ex) when (IsTwilioFailure(ex, cancellationToken))
+        {
+            throw Unavailable("call redirect", ex);
+        }
+    }
+
     private async Task<TwilioSend> SendAsync(string what, string to, Func<Task<string>> create, CancellationToken cancellationToken)
     {
         try

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 using Twilio.TwiML.Voice;
+using TwimlStream = Twilio.TwiML.Voice.Stream;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Tenants;
 
@@ -73,6 +74,28 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
         var connect = new Connect(action: new Uri(ConnectEndedPath, UriKind.Relative), method: Twilio.Http.HttpMethod.Post);
         connect.Append(relay);
         return Write(new VoiceResponse().Append(connect));
+    }
+
+    /// <summary>
+    /// Hands the call to the real-time host over a bidirectional Media Streams socket: Twilio speaks
+    /// <paramref name="greeting"/>, then streams the call's audio to <paramref name="streamUrl"/> (the host recognises
+    /// and speaks itself); the call's identity goes in <c>&lt;Parameter&gt;</c> values (a stream URL takes no query). When
+    /// the host closes the stream Twilio asks <see cref="ConnectEndedPath"/> what to do next.
+    /// </summary>
+    public string RenderStream(AgentReply greeting, Uri streamUrl, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(greeting);
+        ArgumentNullException.ThrowIfNull(streamUrl);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var stream = new TwimlStream(url: streamUrl.AbsoluteUri);
+        foreach (var (name, value) in parameters)
+        {
+            stream.Parameter(name: name, value: value);
+        }
+
+        var connect = new Connect(action: new Uri(ConnectEndedPath, UriKind.Relative), method: Twilio.Http.HttpMethod.Post);
+        connect.Append(stream);
+        return Write(Speak(new VoiceResponse(), greeting).Append(connect));
     }
 
     /// <summary>A short filler while the turn is still running, then a redirect to fetch it (<see cref="ContinuePath"/>).</summary>

@@ -9,6 +9,7 @@ namespace VoiceAgent.Functions.Voice;
 public sealed partial class RealtimeHost(IHttpClientFactory http, IOptions<RealtimeHostOptions> options, TimeProvider time, ILogger<RealtimeHost> logger)
 {
     public const string RelayPath = "/relay";
+    public const string StreamPath = "/stream";
     public const string HttpClientName = "realtime-host";
 
     private readonly RealtimeHostOptions _options = options.Value;
@@ -18,6 +19,9 @@ public sealed partial class RealtimeHost(IHttpClientFactory http, IOptions<Realt
 
     /// <summary>The ConversationRelay WebSocket URL: <c>wss://host/relay</c> (<c>ws://</c> for a local http host, its port kept).</summary>
     public Uri RelayUrl => SocketUrl(RelayPath);
+
+    /// <summary>The Media Streams WebSocket URL: <c>wss://host/stream</c> (<c>ws://</c> for a local http host, its port kept).</summary>
+    public Uri StreamUrl => SocketUrl(StreamPath);
 
     private Uri SocketUrl(string path)
     {

@@ -80,15 +80,18 @@ public sealed partial class VoiceWebhooks(
     }
 
     /// <summary>
-    /// The greeting over the shop's transport: ConversationRelay to the real-time host when the shop takes it and the
-    /// host is healthy, else Gather. A call the greeting ends (an unknown number) is answered in TwiML either way.
+    /// The greeting over the shop's transport: ConversationRelay or Media Streams to the real-time host when the shop
+    /// takes one and the host is healthy, else Gather. A call the greeting ends (an unknown number) is answered in TwiML either way.
     /// </summary>
     private async Task<string> AnswerOverTransportAsync(InboundCall call, CancellationToken cancellationToken)
     {
         var outcome = await calls.AnswerAsync(call, cancellationToken);
-        if (outcome.Tenant is { Transport: CallTransport.Relay } tenant && outcome.Reply.Action == CallAction.Listen && await realtime.IsUpAsync(cancellationToken))
+        if (outcome.Tenant is { Transport: CallTransport.Relay or CallTransport.Stream } tenant && outcome.Reply.Action == CallAction.Listen && await realtime.IsUpAsync(cancellationToken))
         {
-            return renderer.RenderRelay(outcome.Reply, realtime.RelayUrl, RealtimeCallParameters.For(tenant.Id, call.CallSid.Value));
+            var parameters = RealtimeCallParameters.For(tenant.Id, call.CallSid.Value);
+            return tenant.Transport == CallTransport.Relay
+                ? renderer.RenderRelay(outcome.Reply, realtime.RelayUrl, parameters)
+                : renderer.RenderStream(outcome.Reply, realtime.StreamUrl, parameters);
         }
 
         return renderer.Render(outcome.Reply);

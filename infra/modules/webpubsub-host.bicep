@@ -28,6 +28,9 @@ param llm object
 param webPubSubEndpoint string
 param webPubSubHub string
 
+@description('The function app\'s public base URL: live media-stream calls are redirected to its /api/voice/connect-ended on shutdown.')
+param functionsBaseUrl string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -132,6 +135,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     WebPubSub__Endpoint: webPubSubEndpoint
     WebPubSub__Hub: webPubSubHub
     WebPubSub__ManagedIdentityClientId: identityClientId
+    // webpubsub-host: RealtimeOptions. Where a draining host sends its live media-stream calls (Gather, on the function app).
+    Realtime__FunctionsBaseUrl: functionsBaseUrl
   }
 }
 

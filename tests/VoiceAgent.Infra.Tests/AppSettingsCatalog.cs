@@ -74,11 +74,15 @@ internal static partial class AppSettingsCatalog
     };
 
     /// <summary>
-    /// Set by the platform at run time, not by infra. Empty since the custom handler (and its
-    /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>) is gone: the isolated worker gets its host endpoint from the host, not from a
-    /// setting our code reads.
+    /// Set by the platform at run time, not by infra. Since the custom handler (and its <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>)
+    /// is gone the isolated worker gets its host endpoint from the host, not from a setting our code reads; what is left
+    /// is the operating system's own.
     /// </summary>
-    public static readonly IReadOnlySet<string> ProvidedByHost = new HashSet<string>(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> ProvidedByHost = new HashSet<string>(StringComparer.Ordinal)
+    {
+        // The search path the local recognizer's binary is looked up on (webpubsub-host, PocketSphinxRecognizer).
+        "PATH",
+    };
 
     /// <summary>
     /// Read by the Functions host or the Azure SDK, not by our code: the host's own storage (AzureWebJobsStorage, also

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VoiceAgent.Core.Telephony;
+using VoiceAgent.WebPubSubHost.Realtime;
 
 namespace VoiceAgent.WebPubSubHost.Relay;
 

@@ -6,6 +6,7 @@ using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
 using VoiceAgent.WebPubSubHost.Events;
+using VoiceAgent.WebPubSubHost.Realtime;
 
 namespace VoiceAgent.WebPubSubHost.Relay;
 
@@ -19,8 +20,9 @@ namespace VoiceAgent.WebPubSubHost.Relay;
 public sealed partial class RelaySession(
     SocketText socket,
     InboundCallService calls,
+    LiveCallFinder liveCalls,
     TenantDirectory tenants,
-    ICallEventPublisher events,
+    CallEventReporter events,
     TimeProvider time,
     RealtimeOptions options,
     ILogger<RelaySession> logger) : IAsyncDisposable
@@ -84,20 +86,18 @@ public sealed partial class RelaySession(
             setup = null;
         }
 
-        var parameters = setup?.CustomParameters;
-        var claimedCall = parameters?.GetValueOrDefault(RealtimeCallParameters.CallSid);
-        var claimedTenant = parameters?.GetValueOrDefault(RealtimeCallParameters.TenantId);
-        var session = setup is { Type: RelayMessage.Setup } && claimedCall is not null && claimedTenant is not null && claimedCall == setup.CallSid
-            && CallSid.TryParse(setup.CallSid, out var sid) && PhoneNumber.TryParse(setup.To, "US", out var dialed)
-                ? await FindLiveCallAsync(new InboundCall(sid, dialed, PhoneNumber.TryParse(setup.From, "US", out var from) ? from : null), claimedTenant)
-                : null;
-        if (session is null)
+        var live = setup is { Type: RelayMessage.Setup }
+            ? await liveCalls.FindAsync(setup.CustomParameters, setup.CallSid, setup.To, setup.From, CancellationToken.None)
+            : null;
+        if (live is null)
         {
-            LogRefused(logger, setup?.Type ?? "nothing", claimedCall ?? "none");
+            LogRefused(logger, setup?.Type ?? "nothing", setup?.CustomParameters?.GetValueOrDefault(RealtimeCallParameters.CallSid) ?? "none");
             await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "not a live call", CancellationToken.None);
             return false;
         }
 
+        var session = live.Session;
+        _call = live.Call;
         _tenantId = session.TenantId;
         var tenant = tenants.LastKnown(_call.Dialed);
         _maxDuration = time.CreateTimer(_ => Post(new MaxDuration()), null, TimeSpan.FromMinutes(tenant?.MaxCallMinutes ?? 20), Timeout.InfiniteTimeSpan);
@@ -106,20 +106,6 @@ public sealed partial class RelaySession(
         await PublishAsync(new CallStarted(_tenantId, _call.CallSid.Value, time.GetUtcNow(), "relay", session.CustomerFirstName));
         LogStarted(logger, _call.CallSid.Value, _tenantId);
         return true;
-    }
-
-    private async Task<CallSession?> FindLiveCallAsync(InboundCall call, string tenantId)
-    {
-        _call = call;
-        try
-        {
-            return await calls.FindLiveCallAsync(call, tenantId, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            LogLookupFailed(logger, call.CallSid.Value, ex);
-            return null;
-        }
     }
 
     /// <summary>Twilio's messages, as signals, until the socket closes.</summary>
@@ -288,10 +274,7 @@ public sealed partial class RelaySession(
     /// </summary>
     private async Task<AgentReply> ApologiseAsync()
     {
-        var target = tenants.LastKnown(_call.Dialed)?.DefaultTransferTarget;
-        var reply = target is null
-            ? AgentReply.Hangup("I'm sorry, we're having technical difficulties right now. Please call back in a few minutes. Goodbye.")
-            : AgentReply.Transfer($"I'm sorry, I'm having trouble on my end. Let me connect you with our {target.Department}.", target.Target);
+        var reply = TurnApology.For(tenants.LastKnown(_call.Dialed));
         try
         {
             await socket.SendAsync(RelayReply.Text(reply.Speech, last: true), CancellationToken.None);
@@ -397,17 +380,7 @@ public sealed partial class RelaySession(
 
     private void Post(Signal signal) => _signals.Writer.TryWrite(signal);
 
-    private async Task PublishAsync(CallEvent callEvent)
-    {
-        try
-        {
-            await events.PublishAsync(callEvent, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            LogPublishFailed(logger, callEvent.GetType().Name, ex);
-        }
-    }
+    private Task PublishAsync(CallEvent callEvent) => events.ReportAsync(callEvent);
 
     public async ValueTask DisposeAsync()
     {
@@ -445,9 +418,6 @@ public sealed partial class RelaySession(
     [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Relay connection refused: first message {Type}, claimed call {CallSid} is not a live call")]
     private static partial void LogRefused(ILogger logger, string type, string callSid);
 
-    [LoggerMessage(EventId = 3104, Level = LogLevel.Error, Message = "Relay call {CallSid}: looking up the call failed")]
-    private static partial void LogLookupFailed(ILogger logger, string callSid, Exception exception);
-
     [LoggerMessage(EventId = 3105, Level = LogLevel.Error, Message = "Relay call {CallSid} turn {Turn} failed; the caller hears the apology")]
     private static partial void LogTurnFailed(ILogger logger, string callSid, int turn, Exception exception);
 
@@ -457,6 +427,4 @@ public sealed partial class RelaySession(
     [LoggerMessage(EventId = 3107, Level = LogLevel.Error, Message = "Relay call {CallSid}: cutting the interrupted reply failed")]
     private static partial void LogCutFailed(ILogger logger, string callSid, Exception exception);
 
-    [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "Publishing the live call event {EventType} failed")]
-    private static partial void LogPublishFailed(ILogger logger, string eventType, Exception exception);
 }

@@ -135,6 +135,22 @@ public sealed class VoiceReplyRendererTests
     }
 
     [Fact]
+    public void RenderStream_Greeting_SaysItThenConnectsTheStreamWithTheCallParameters()
+    {
+        var response = Parse(_renderer.RenderStream(AgentReply.Listen("Thanks for calling."), new Uri("wss://host.example.test/stream"), new Dictionary<string, string> { ["tenantId"] = "t1", ["callSid"] = "CA1" }));
+
+        Assert.Equal(["Say", "Connect"], Verbs(response));
+        Assert.Equal("Thanks for calling.", response.Element("Say")!.Value);
+        var connect = response.Element("Connect")!;
+        Assert.Equal(("/api/voice/connect-ended", "POST"), (connect.Attribute("action")?.Value, connect.Attribute("method")?.Value));
+        var stream = Assert.Single(connect.Elements());
+        Assert.Equal(("Stream", "wss://host.example.test/stream"), (stream.Name.LocalName, stream.Attribute("url")?.Value));
+        Assert.Equal(
+            [("tenantId", "t1"), ("callSid", "CA1")],
+            stream.Elements("Parameter").Select(p => (p.Attribute("name")!.Value, p.Attribute("value")!.Value)));
+    }
+
+    [Fact]
     public void RenderFailure_KnownTenantWithDesk_ApologisesAndTransfersToTheDesk()
     {
         var tenant = Tenant([new TransferTarget("parts counter", "+15125550101"), new TransferTarget("service desk", "+15125550100", IsDefault: true)]);

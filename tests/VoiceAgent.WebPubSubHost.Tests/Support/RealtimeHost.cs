@@ -49,9 +49,15 @@ public sealed class RealtimeHost : IAsyncDisposable
 
     public RecordedEvents Events { get; }
 
-    public static async Task<RealtimeHost> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="services">Runs after the host's own registrations: a test's fakes (a recognizer, a synthesizer).</param>
+    /// <param name="authToken">The Twilio auth token (a Twilio stand-in's, when the host calls one); a new one by default.</param>
+    public static async Task<RealtimeHost> StartAsync(
+        string storageConnectionString,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null,
+        string? authToken = null)
     {
-        var authToken = Guid.NewGuid().ToString("N");
+        authToken ??= Guid.NewGuid().ToString("N");
         var prefix = "R" + Guid.NewGuid().ToString("N")[..10];
         var configuration = new List<KeyValuePair<string, string?>>
         {
@@ -73,6 +79,7 @@ public sealed class RealtimeHost : IAsyncDisposable
             builder.Services.AddSingleton<TimeProvider>(clock);
             builder.Services.RemoveAll<ICallEventPublisher>();
             builder.Services.AddSingleton<ICallEventPublisher>(events);
+            services?.Invoke(builder.Services);
         }, configuration);
         await app.StartAsync();
         return new RealtimeHost(app, authToken, events, clock);

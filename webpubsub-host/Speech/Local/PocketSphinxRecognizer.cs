@@ -127,8 +127,11 @@ public sealed class PocketSphinxRecognizer : ISpeechRecognizer
         return string.Join(' ', texts);
     }
 
+    /// <summary>The search path for the recognizer's binary (set by the platform, never by infra).</summary>
+    public const string PathVariable = "PATH";
+
     private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        (Environment.GetEnvironmentVariable(PathVariable) ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);

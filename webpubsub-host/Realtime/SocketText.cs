@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 
-namespace VoiceAgent.WebPubSubHost.Relay;
+namespace VoiceAgent.WebPubSubHost.Realtime;
 
 /// <summary>
 /// Whole text messages over a WebSocket: reads reassemble fragments up to a size limit; sends are one at a time (a
@@ -41,6 +41,11 @@ public sealed class SocketText(WebSocket socket, int maxMessageBytes) : IDisposa
         }
     }
 
+    /// <summary>
+    /// Sends one whole message after any in flight. <paramref name="cancellationToken"/> gives up the wait for the turn to
+    /// send, never a send under way: a WebSocket send cancelled midway aborts the socket, and a message sent whole
+    /// before a later one (a <c>clear</c> after audio) keeps the order the peer relies on.
+    /// </summary>
     public async Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         await _sending.WaitAsync(cancellationToken);
@@ -48,7 +53,7 @@ public sealed class SocketText(WebSocket socket, int maxMessageBytes) : IDisposa
         {
             if (IsOpen)
             {
-                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
         }
         finally
