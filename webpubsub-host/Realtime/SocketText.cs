@@ -46,6 +46,26 @@ public sealed class SocketText(WebSocket socket, int maxMessageBytes) : IDisposa
     /// send, never a send under way: a WebSocket send cancelled midway aborts the socket, and a message sent whole
     /// before a later one (a <c>clear</c> after audio) keeps the order the peer relies on.
     /// </summary>
+    /// <summary>
+    /// Hands every message to <paramref name="onMessage"/> until the peer closes the socket or it is lost (Twilio's
+    /// side of the call then carries on, or ends, without us).
+    /// </summary>
+    public async Task ReadUntilClosedAsync(Action<ReadOnlyMemory<byte>> onMessage)
+    {
+        ArgumentNullException.ThrowIfNull(onMessage);
+        try
+        {
+            while (await ReceiveAsync(CancellationToken.None) is { } message)
+            {
+                onMessage(message);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // Lost: the same as closed for the session.
+        }
+    }
+
     public async Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         await _sending.WaitAsync(cancellationToken);

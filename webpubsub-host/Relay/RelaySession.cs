@@ -25,7 +25,7 @@ public sealed partial class RelaySession(
     CallEventReporter events,
     TimeProvider time,
     RealtimeOptions options,
-    ILogger<RelaySession> logger) : IAsyncDisposable
+    ILogger<RelaySession> logger) : IRealtimeSession
 {
     /// <summary>
     /// About how many words the welcome greeting has (it is in the TwiML, not the setup message): how long Twilio is taken
@@ -111,21 +111,13 @@ public sealed partial class RelaySession(
     /// <summary>Twilio's messages, as signals, until the socket closes.</summary>
     private async Task ReceiveAsync()
     {
-        try
+        await socket.ReadUntilClosedAsync(bytes =>
         {
-            while (await socket.ReceiveAsync(CancellationToken.None) is { } bytes)
+            if (RelayMessage.Parse(bytes.Span) is { } message)
             {
-                if (RelayMessage.Parse(bytes.Span) is { } message)
-                {
-                    Post(new Received(message));
-                }
+                Post(new Received(message));
             }
-        }
-        catch (WebSocketException)
-        {
-            // The socket was lost: the call carries on (or ends) on Twilio's side.
-        }
-
+        });
         Post(new Closed());
     }
 

@@ -36,7 +36,7 @@ public sealed partial class StreamSession(
     CallEventReporter events,
     IOptions<VoiceOptions> voice,
     TimeProvider time,
-    ILogger<StreamSession> logger) : IAsyncDisposable
+    ILogger<StreamSession> logger) : IRealtimeSession
 {
     /// <summary>How long a tool may run before the caller hears a filler.</summary>
     public static readonly TimeSpan FillerAfter = TimeSpan.FromSeconds(1.5);
@@ -135,21 +135,13 @@ public sealed partial class StreamSession(
     /// <summary>Twilio's messages, as signals, until the socket closes.</summary>
     private async Task ReceiveAsync()
     {
-        try
+        await socket.ReadUntilClosedAsync(bytes =>
         {
-            while (await socket.ReceiveAsync(CancellationToken.None) is { } bytes)
+            if (StreamMessage.Parse(bytes.Span) is { } message)
             {
-                if (StreamMessage.Parse(bytes.Span) is { } message)
-                {
-                    Post(new Received(message));
-                }
+                Post(new Received(message));
             }
-        }
-        catch (WebSocketException)
-        {
-            // The socket was lost: the call carries on (or ends) on Twilio's side.
-        }
-
+        });
         Post(new Closed());
     }
 
