@@ -12,6 +12,7 @@ using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.Storage;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.LoadKit;
 using VoiceAgent.LocalStack;
 using VoiceAgent.OpenAiStandIn;
 
@@ -28,7 +29,7 @@ namespace VoiceAgent.AgentTurnLoad;
 internal sealed class AgentStack : IAsyncDisposable
 {
     /// <summary>Tuesday, December 1, 2026, 9:15 at the shop (America/Chicago), as in the tests.</summary>
-    public static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 15, 0, TimeSpan.FromHours(-6));
+    public static readonly DateTimeOffset Now = ShopClock.TuesdayMorning;
 
     private readonly AzuriteServer _azurite;
     private readonly ServiceProvider _services;

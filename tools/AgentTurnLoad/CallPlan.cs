@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using VoiceAgent.LoadKit;
 using VoiceAgent.OpenAiStandIn;
 
 namespace VoiceAgent.AgentTurnLoad;

@@ -1,3 +1,5 @@
+using VoiceAgent.LoadKit;
+
 namespace VoiceAgent.AgentTurnLoad;
 
 /// <summary>

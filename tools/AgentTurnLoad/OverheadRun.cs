@@ -4,6 +4,7 @@ using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.LoadKit;
 using VoiceAgent.OpenAiStandIn;
 
 namespace VoiceAgent.AgentTurnLoad;

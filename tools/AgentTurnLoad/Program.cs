@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VoiceAgent.AgentTurnLoad;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.LoadKit;
 
 // Usage: dotnet run -c Release --project tools/AgentTurnLoad -- [--turns 1000] [--warmup-turns 50] [--stream-turns 200]
 //        [--chunk-delay-ms 20] [--samples FILE]
@@ -13,7 +14,7 @@ var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented
 
 Console.WriteLine(JsonSerializer.Serialize(MachineNote.Now("machine-before"), json));
 await using var stack = await AgentStack.StartAsync(options.ChunkDelay, CancellationToken.None);
-using var storage = new StorageRequests(stack.TablePort);
+using var storage = new StorageRequests(stack.TablePort, request => TurnMeter.Current?.AddStorage(request));
 var slots = new SlotPlanner(DemoTenant.Profile, AgentStack.Now);
 
 var turns = await new OverheadRun(stack, slots).RunAsync(options.WarmupCalls, options.Calls, CancellationToken.None);

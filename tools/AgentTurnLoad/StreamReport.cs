@@ -1,3 +1,5 @@
+using VoiceAgent.LoadKit;
+
 namespace VoiceAgent.AgentTurnLoad;
 
 /// <summary>The first-sentence figures of the measured streamed turns (warm-up left out).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.LoadKit;
 
 namespace VoiceAgent.AgentTurnLoad;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Microsoft.Extensions.AI;
+using VoiceAgent.LoadKit;
 
 namespace VoiceAgent.AgentTurnLoad;
 
@@ -84,6 +85,3 @@ internal sealed partial class TurnMeter
     [GeneratedRegex(@"[.!?]\s+[\p{Lu}\p{Nd}]")]
     private static partial Regex SentenceEnd();
 }
-
-/// <summary>One HTTP request to storage: what it was (method, table, entity/query/batch) and how long it took.</summary>
-internal sealed record StorageRequest(string Kind, TimeSpan Duration);

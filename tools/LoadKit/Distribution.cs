@@ -1,7 +1,7 @@
-namespace VoiceAgent.AgentTurnLoad;
+namespace VoiceAgent.LoadKit;
 
 /// <summary>Median, p90, p99 (nearest rank), max and mean of a set of figures, rounded for a report.</summary>
-internal sealed record Distribution(int Count, double Median, double P90, double P99, double Max, double Mean)
+public sealed record Distribution(int Count, double Median, double P90, double P99, double Max, double Mean)
 {
     public static Distribution Of(IEnumerable<double> values)
     {

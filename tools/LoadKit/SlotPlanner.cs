@@ -1,13 +1,13 @@
 using VoiceAgent.Core.Tenants;
 
-namespace VoiceAgent.AgentTurnLoad;
+namespace VoiceAgent.LoadKit;
 
 /// <summary>
 /// Hands out a different free start for every booking of the run, so no call finds its slot taken: the open starts of
 /// the shop's booking horizon (from tomorrow), first for oil changes, then for tire rotations, then again (each service
 /// takes two cars at a time). About 3,000 bookings before a slot would be full.
 /// </summary>
-internal sealed class SlotPlanner
+public sealed class SlotPlanner
 {
     private static readonly string[] Services = ["oil change", "tire rotation"];
     private readonly List<(DateOnly Day, TimeOnly Time)> _starts;
@@ -39,6 +39,3 @@ internal sealed class SlotPlanner
         return new Slot(Services[i / _starts.Count % Services.Length], day, time);
     }
 }
-
-/// <summary>A service at a local date and time.</summary>
-internal sealed record Slot(string Service, DateOnly Date, TimeOnly Time);

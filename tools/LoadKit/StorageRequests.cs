@@ -1,27 +1,29 @@
 using System.Diagnostics;
 
-namespace VoiceAgent.AgentTurnLoad;
+namespace VoiceAgent.LoadKit;
 
 /// <summary>
-/// Counts the HTTP requests that reach Azurite's table port, from the <c>System.Net.Http</c> activity source the Azure
-/// SDK's transport reports to: each goes to the <see cref="TurnMeter"/> of the turn that made it, named by method, table
-/// and shape (<c>GET Calls entity</c>, <c>PUT Turns entity</c>, <c>GET Schedule query</c>, <c>POST $batch</c>).
+/// Sees every HTTP request that reaches Azurite's table port, from the <c>System.Net.Http</c> activity source the Azure
+/// SDK's transport reports to, and hands each to <c>seen</c> as it completes, named by method, table and shape
+/// (<c>GET Calls entity</c>, <c>PUT Turns entity</c>, <c>GET Schedule query</c>, <c>POST $batch</c>). The callback
+/// runs in the async flow of the code that made the request, so it can read that code's ambient state.
 /// </summary>
-internal sealed class StorageRequests : IDisposable
+public sealed class StorageRequests : IDisposable
 {
     private readonly ActivityListener _listener;
 
-    public StorageRequests(int tablePort)
+    public StorageRequests(int tablePort, Action<StorageRequest> seen)
     {
+        ArgumentNullException.ThrowIfNull(seen);
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "System.Net.Http",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (TurnMeter.Current is { } meter && Target(activity) is { } uri && uri.Port == tablePort)
+                if (Target(activity) is { } uri && uri.Port == tablePort)
                 {
-                    meter.AddStorage(new StorageRequest(Kind(activity, uri), activity.Duration));
+                    seen(new StorageRequest(Kind(activity, uri), activity.Duration, activity.TraceId));
                 }
             },
         };
