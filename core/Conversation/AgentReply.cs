@@ -1,3 +1,5 @@
+using VoiceAgent.Core.Tenants;
+
 namespace VoiceAgent.Core.Conversation;
 
 /// <summary>The agent's answer for one turn: what to say and what to do next.</summary>
@@ -22,6 +24,14 @@ public sealed record AgentReply(string Speech, CallAction Action = CallAction.Li
     public static AgentReply Transfer(string speech, string target) => new(speech, CallAction.Transfer, target);
 
     public static AgentReply Hangup(string speech) => new(speech, CallAction.Hangup);
+
+    /// <summary>
+    /// What the caller hears when something failed on our side, on every transport: an apology and the shop's desk when
+    /// the tenant is known and has one, else an apology and goodbye. Needs no storage.
+    /// </summary>
+    public static AgentReply Apology(TenantProfile? tenant) => tenant?.DefaultTransferTarget is { } target
+        ? Transfer($"I'm sorry, I'm having trouble on my end. Let me connect you with our {target.Department}.", target.Target)
+        : Hangup("I'm sorry, we're having technical difficulties right now. Please call back in a few minutes. Goodbye.");
 }
 
 /// <summary>One piece of a reply; <paramref name="Language"/> (BCP 47, e.g. <c>es-US</c>) is null for the call's language.</summary>

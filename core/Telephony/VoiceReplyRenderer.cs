@@ -109,13 +109,7 @@ public sealed class VoiceReplyRenderer(IOptions<VoiceOptions> options)
     /// What the caller hears when something failed on our side: an apology and the shop's desk when the tenant is
     /// known, else an apology and goodbye. Needs no storage.
     /// </summary>
-    public string RenderFailure(TenantProfile? tenant)
-    {
-        var target = tenant?.DefaultTransferTarget;
-        return Render(target is null
-            ? AgentReply.Hangup("I'm sorry, we're having technical difficulties right now. Please call back in a few minutes. Goodbye.")
-            : AgentReply.Transfer($"I'm sorry, I'm having trouble on my end. Let me connect you with our {target.Department}.", target.Target));
-    }
+    public string RenderFailure(TenantProfile? tenant) => Render(AgentReply.Apology(tenant));
 
     /// <summary>The empty document: an answer that asks Twilio to do nothing (status callbacks).</summary>
     public static string Empty() => Write(new VoiceResponse());

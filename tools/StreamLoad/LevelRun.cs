@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using VoiceAgent.LoadKit;
 
 namespace VoiceAgent.StreamLoad;
 

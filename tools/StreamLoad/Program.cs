@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VoiceAgent.LoadKit;
 using VoiceAgent.LocalStack;
 using VoiceAgent.StreamLoad;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VoiceAgent.LoadKit;
 
 namespace VoiceAgent.StreamLoad;
 

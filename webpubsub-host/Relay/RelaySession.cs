@@ -63,7 +63,7 @@ public sealed partial class RelaySession(
             await StopTurnAsync();
             await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, reason, CancellationToken.None);
             await receiving;
-            await PublishAsync(new CallEnded(_tenantId, _call.CallSid.Value, time.GetUtcNow(), reason));
+            await events.ReportAsync(new CallEnded(_tenantId, _call.CallSid.Value, time.GetUtcNow(), reason));
             LogEnded(logger, _call.CallSid.Value, reason, _turns);
         }
     }
@@ -103,7 +103,7 @@ public sealed partial class RelaySession(
         _maxDuration = time.CreateTimer(_ => Post(new MaxDuration()), null, TimeSpan.FromMinutes(tenant?.MaxCallMinutes ?? 20), Timeout.InfiniteTimeSpan);
         // Twilio speaks the welcome greeting as the session starts: a caller silent after it is asked again, as after any reply.
         StartSilence(GreetingWords);
-        await PublishAsync(new CallStarted(_tenantId, _call.CallSid.Value, time.GetUtcNow(), "relay", session.CustomerFirstName));
+        await events.ReportAsync(new CallStarted(_tenantId, _call.CallSid.Value, time.GetUtcNow(), "relay", session.CustomerFirstName));
         LogStarted(logger, _call.CallSid.Value, _tenantId);
         return true;
     }
@@ -162,11 +162,11 @@ public sealed partial class RelaySession(
         {
             case RelayMessage.Prompt when !message.Last:
                 StopSilence();
-                await PublishAsync(new CallerTranscript(_tenantId, _call.CallSid.Value, time.GetUtcNow(), message.VoicePrompt ?? string.Empty, Final: false));
+                await events.ReportAsync(new CallerTranscript(_tenantId, _call.CallSid.Value, time.GetUtcNow(), message.VoicePrompt ?? string.Empty, Final: false));
                 break;
             case RelayMessage.Prompt:
                 StopSilence();
-                await PublishAsync(new CallerTranscript(_tenantId, _call.CallSid.Value, time.GetUtcNow(), message.VoicePrompt ?? string.Empty, Final: true));
+                await events.ReportAsync(new CallerTranscript(_tenantId, _call.CallSid.Value, time.GetUtcNow(), message.VoicePrompt ?? string.Empty, Final: true));
                 StartOrQueue(new CallerInput(message.VoicePrompt, Confidence: null));
                 break;
             case RelayMessage.Dtmf when !string.IsNullOrEmpty(message.Digit):
@@ -176,7 +176,7 @@ public sealed partial class RelaySession(
             case RelayMessage.Interrupt:
                 StopSilence();
                 _heard = message.UtteranceUntilInterrupt ?? string.Empty;
-                await PublishAsync(new BargedIn(_tenantId, _call.CallSid.Value, time.GetUtcNow(), _heard));
+                await events.ReportAsync(new BargedIn(_tenantId, _call.CallSid.Value, time.GetUtcNow(), _heard));
                 if (_turn is { } running)
                 {
                     // Pending generation stops; the turn saves what its tools did, and the cut is applied once it has.
@@ -231,13 +231,13 @@ public sealed partial class RelaySession(
                         if (first)
                         {
                             first = false;
-                            await PublishAsync(new TurnLatency(_tenantId, _call.CallSid.Value, time.GetUtcNow(), turn.Number, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                            await events.ReportAsync(new TurnLatency(_tenantId, _call.CallSid.Value, time.GetUtcNow(), turn.Number, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
                         }
 
-                        await PublishAsync(new AgentSentence(_tenantId, _call.CallSid.Value, time.GetUtcNow(), sentence.Text));
+                        await events.ReportAsync(new AgentSentence(_tenantId, _call.CallSid.Value, time.GetUtcNow(), sentence.Text));
                         break;
                     case ToolActivity tool:
-                        await PublishAsync(new ToolCalled(_tenantId, _call.CallSid.Value, time.GetUtcNow(), tool.Tool, tool.Finished));
+                        await events.ReportAsync(new ToolCalled(_tenantId, _call.CallSid.Value, time.GetUtcNow(), tool.Tool, tool.Finished));
                         break;
                     case TurnFinished finished:
                         reply = finished.Reply;
@@ -266,7 +266,7 @@ public sealed partial class RelaySession(
     /// </summary>
     private async Task<AgentReply> ApologiseAsync()
     {
-        var reply = TurnApology.For(tenants.LastKnown(_call.Dialed));
+        var reply = AgentReply.Apology(tenants.LastKnown(_call.Dialed));
         try
         {
             await socket.SendAsync(RelayReply.Text(reply.Speech, last: true), CancellationToken.None);
@@ -371,8 +371,6 @@ public sealed partial class RelaySession(
     }
 
     private void Post(Signal signal) => _signals.Writer.TryWrite(signal);
-
-    private Task PublishAsync(CallEvent callEvent) => events.ReportAsync(callEvent);
 
     public async ValueTask DisposeAsync()
     {

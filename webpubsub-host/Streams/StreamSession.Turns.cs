@@ -48,7 +48,7 @@ public sealed partial class StreamSession
         {
             // The caller hears the same apology as on Gather, and the call goes to the shop's desk (or ends).
             LogTurnFailed(logger, _call.CallSid.Value, turn.Number, ex);
-            reply = TurnApology.For(tenants.LastKnown(_call.Dialed));
+            reply = AgentReply.Apology(tenants.LastKnown(_call.Dialed));
             Post(new Sentence(turn, reply.Speech));
         }
 
