@@ -7,7 +7,11 @@ namespace VoiceAgent.WebPubSubHost.Streams;
 /// <summary>The caller's voice, and the caller speaking over the agent: hold the reply, then resume it (noise) or cut it (a turn).</summary>
 public sealed partial class StreamSession
 {
-    /// <summary>The caller's voice: onset holds (and clears) the reply, noise resumes it, an utterance cuts it and is heard.</summary>
+    /// <summary>
+    /// The caller's voice: onset holds (and clears) the reply, noise resumes it, an utterance cuts it and is heard. Voice
+    /// too short for a turn while the caller has the floor may still be a short answer ("yep", "no"): the recognizer
+    /// decides, and hearing nothing in it only restarts the silence.
+    /// </summary>
     private async Task<string?> HandleVoiceAsync(VoiceActivityEvent? voice)
     {
         switch (voice)
@@ -20,14 +24,15 @@ public sealed partial class StreamSession
                 }
 
                 break;
-            case VoiceEndedAsNoise:
+            case VoiceEndedAsNoise noise:
                 if (_holding)
                 {
                     await ResumeAsync();
                 }
-                else if (_turn is null && _reply is null or { IsHeard: true })
+                else if (_turn is null && _reply is null or { IsHeard: true } && _ending is null)
                 {
-                    StartSilence();
+                    var shortAnswer = new Utterance(noise.Samples, _language, _expected);
+                    _ = Task.Run(() => RecognizeAsync(shortAnswer));
                 }
 
                 break;

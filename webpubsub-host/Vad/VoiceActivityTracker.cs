@@ -145,9 +145,9 @@ public sealed class VoiceActivityTracker : IDisposable
             return Complete(_lastVoicedEndSample + _postRollSamples);
         }
 
-        _recorder.Finish(_recorder.UtteranceStart);
+        var samples = _recorder.Finish(_lastVoicedEndSample + _postRollSamples);
         Reset();
-        return new VoiceEndedAsNoise(_runStartAt, voiceDuration);
+        return new VoiceEndedAsNoise(_runStartAt, voiceDuration, samples);
     }
 
     private UtteranceComplete Complete(long endSample)

@@ -50,6 +50,22 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
+    public async Task RunAsync_StreamTransport_TheCallerSpeaksOverAMediaStreamAndBooks()
+    {
+        var scenario = await ScenarioLoader.LoadAsync(SharedScenarios.File("01-book-known-caller.yaml"), CancellationToken.None);
+
+        var result = await new ScenarioRunner(azurite.ConnectionString, _http, transport: CallTransport.Stream).RunAsync(scenario, CancellationToken.None);
+
+        Assert.True(result.Passed, string.Join("; ", result.Reasons));
+        var lines = result.Transcript.Select(l => l.ToString()).ToList();
+        var connected = lines.IndexOf("[connected to the real-time host (Media Stream)]");
+        Assert.True(connected > 0, string.Join(Environment.NewLine, lines));
+        // The agent's words after the caller's spoken request came back as live call events: the read-back, then the booking.
+        Assert.True(connected < lines.FindIndex(l => l.Contains("all set", StringComparison.OrdinalIgnoreCase)), string.Join(Environment.NewLine, lines));
+        Assert.DoesNotContain(lines, l => l.Contains("ConversationRelay", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_BookingExpectedAtAnotherTime_FailsNamingWhatStorageHolds()
     {
         var scenario = await ScenarioLoader.LoadAsync(SharedScenarios.File("01-book-known-caller.yaml"), CancellationToken.None);

@@ -67,7 +67,7 @@ public sealed class TwimlReaderTests
     [InlineData("<Response><Say>hi</Response>", "not well-formed XML")]
     [InlineData("{\"say\":\"hi\"}", "not well-formed XML")]
     [InlineData("<html><body>Error</body></html>", "root element must be <Response>")]
-    [InlineData("<Response><Connect><Stream url=\"wss://x\"/></Connect></Response>", "with one <ConversationRelay> only, not <Stream>")]
+    [InlineData("<Response><Connect><Room>r</Room></Connect></Response>", "with one <ConversationRelay> or <Stream> only, not <Room>")]
     [InlineData("<Response><Connect><ConversationRelay url=\"wss://x/relay?callSid=CA1\"/></Connect></Response>", "has a query string")]
     [InlineData("<Response><Connect><ConversationRelay url=\"https://x/relay\"/></Connect></Response>", "absolute wss:// URL")]
     [InlineData("<Response><Gather><Dial>+15555550199</Dial></Gather></Response>", "<Gather> may nest")]
@@ -91,9 +91,33 @@ public sealed class TwimlReaderTests
 
         var connect = Assert.IsType<ConnectVerb>(Assert.Single(document.Verbs));
         Assert.Equal("/api/voice/connect-ended", connect.Action);
-        Assert.Equal("wss://rt.example.test/relay", connect.Relay.Url);
-        Assert.Equal("Hi there.", connect.Relay.WelcomeGreeting);
-        Assert.Equal("northside-auto", connect.Relay.Parameters["tenantId"]);
-        Assert.Equal("CA1", connect.Relay.Parameters["callSid"]);
+        var relay = Assert.IsType<RelayNoun>(connect.Session);
+        Assert.Equal("wss://rt.example.test/relay", relay.Url);
+        Assert.Equal("Hi there.", relay.WelcomeGreeting);
+        Assert.Equal("northside-auto", relay.Parameters["tenantId"]);
+        Assert.Equal("CA1", relay.Parameters["callSid"]);
+    }
+
+    [Fact]
+    public void Read_ConnectToAMediaStream_UrlParametersAndAction()
+    {
+        var document = TwimlReader.Read("""
+            <Response><Say>Thanks for calling.</Say><Connect action="/api/voice/connect-ended"><Stream url="wss://rt.example.test/stream">
+            <Parameter name="tenantId" value="northside-auto"/><Parameter name="callSid" value="CA1"/></Stream></Connect></Response>
+            """);
+
+        var connect = Assert.IsType<ConnectVerb>(document.Verbs[1]);
+        Assert.Equal("/api/voice/connect-ended", connect.Action);
+        var stream = Assert.IsType<StreamNoun>(connect.Session);
+        Assert.Equal("wss://rt.example.test/stream", stream.Url);
+        Assert.Equal(new Dictionary<string, string> { ["tenantId"] = "northside-auto", ["callSid"] = "CA1" }, stream.Parameters);
+    }
+
+    [Fact]
+    public void Read_StreamUrlWithAQueryString_Refused()
+    {
+        var ex = Assert.Throws<TwimlException>(() => TwimlReader.Read("""<Response><Connect><Stream url="wss://rt.example.test/stream?callSid=CA1"/></Connect></Response>"""));
+
+        Assert.Contains("query string", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -12,6 +12,7 @@ using VoiceAgent.WebPubSubHost.Speech;
 using VoiceAgent.WebPubSubHost.Speech.Local;
 using VoiceAgent.WebPubSubHost.Tests.Support;
 using VoiceAgent.WebPubSubHost.Tests.Vad;
+using VoiceAgent.WebPubSubHost.Vad;
 
 namespace VoiceAgent.WebPubSubHost.Tests.Streams;
 
@@ -70,6 +71,31 @@ public sealed class StreamCallTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         var turns = await TurnsAsync(host, callSid, count: 2);
         Assert.Equal("yes", turns[1].CallerSpeech);
+        var appointments = await host.Services.GetRequiredService<AppointmentStore>()
+            .ListAsync(DemoTenant.Id, new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 2), "cust-john-smith", CancellationToken.None);
+        Assert.Single(appointments);
+    }
+
+    [Fact]
+    public async Task ShortAnswer_YepShorterThanATurnWhileTheCallerHasTheFloor_IsRecognizedAndBooks()
+    {
+        var yep = TestAudio.Speech("yep");
+        var (start, end) = TestAudio.Extent(yep);
+        Assert.True(end - start < TimeSpan.FromMilliseconds(new VoiceActivityOptions().MinUtteranceMilliseconds), "flite's \"yep\" is voice too short for a turn");
+        var recognizer = new ScriptedRecognizer([BookingRequest, "yep"]);
+        await using var host = await StartAsync(recognizer, new ToneSynthesizer(TimeSpan.FromMilliseconds(5)));
+        var callSid = await AnswerAsync(host);
+        await using var twilio = await StreamTwilio.ConnectAsync(host);
+        await twilio.StartAsync(callSid, DemoTenant.Id);
+
+        await SayAndHearAsync(twilio, BookingRequest);
+        var before = twilio.Received.Count;
+        await twilio.SayAsync(yep);
+        await twilio.WaitUntilHeardAsync(before);
+
+        var turns = await TurnsAsync(host, callSid, count: 2);
+        Assert.Equal("yep", turns[1].CallerSpeech);
+        Assert.Equal(2, recognizer.Heard.Count);
         var appointments = await host.Services.GetRequiredService<AppointmentStore>()
             .ListAsync(DemoTenant.Id, new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 2), "cust-john-smith", CancellationToken.None);
         Assert.Single(appointments);
@@ -241,7 +267,7 @@ public sealed class StreamCallTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     /// <summary>The caller says <paramref name="words"/> (flite) and hears the agent's whole answer.</summary>
-    private static async Task SayAndHearAsync(StreamTwilio twilio, string words)
+    private static async Task SayAndHearAsync(TwilioMediaStream twilio, string words)
     {
         var before = twilio.Received.Count;
         await twilio.SayAsync(TestAudio.Speech(words));
@@ -252,7 +278,7 @@ public sealed class StreamCallTests(AzuriteFixture azurite) : IClassFixture<Azur
     /// A second into the reply and its first line heard: the caller speaks over the rest (a slow tone leaves seconds of
     /// it, on a loaded machine too).
     /// </summary>
-    private static async Task WaitForReplyUnderwayAsync(StreamTwilio twilio, TimeSpan replyStarts)
+    private static async Task WaitForReplyUnderwayAsync(TwilioMediaStream twilio, TimeSpan replyStarts)
     {
         await WaitForAudioTimeAsync(twilio, replyStarts + TimeSpan.FromSeconds(1));
         while (!twilio.Echoed.Any(e => !e.Cleared && e.Name.StartsWith("1:", StringComparison.Ordinal)))
@@ -261,7 +287,7 @@ public sealed class StreamCallTests(AzuriteFixture azurite) : IClassFixture<Azur
         }
     }
 
-    private static async Task WaitForAudioTimeAsync(StreamTwilio twilio, TimeSpan at)
+    private static async Task WaitForAudioTimeAsync(TwilioMediaStream twilio, TimeSpan at)
     {
         while (twilio.AudioTime < at)
         {

@@ -6,7 +6,7 @@ using VoiceAgent.LocalStack;
 namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
-/// <c>scenarios FILE-OR-FOLDER… [--storage CONNECTION-STRING] [--parallel N] [--agent offline|llm] [--transport gather|relay]
+/// <c>scenarios FILE-OR-FOLDER… [--storage CONNECTION-STRING] [--parallel N] [--agent offline|llm] [--transport gather|relay|stream]
 /// [--model-endpoint URL [--model NAME] [--model-key KEY]]</c>: plays every scenario, prints each
 /// outcome (in the order given) and <c>N passed, M failed</c>. Starts one Azurite for the run unless given a storage
 /// connection string. Scenarios are isolated (own tables, task hub, clock and Twilio stand-in), so up to N (default 3)
@@ -90,12 +90,13 @@ public static class ScenariosCommand
         return results.All(r => r.Passed) ? 0 : 1;
     }
 
-    /// <summary><c>--transport gather</c> (the default) or <c>--transport relay</c> (ConversationRelay through the real-time host).</summary>
+    /// <summary><c>--transport gather</c> (the default), <c>relay</c> (ConversationRelay) or <c>stream</c> (a Media Stream), the last two through the real-time host.</summary>
     private static CallTransport ChooseTransport(CommandArguments parsed) => parsed.Get("--transport") switch
     {
         null or "gather" => CallTransport.Gather,
         "relay" => CallTransport.Relay,
-        var other => throw new ArgumentException($"--transport is gather or relay, not '{other}'."),
+        "stream" => CallTransport.Stream,
+        var other => throw new ArgumentException($"--transport is gather, relay or stream, not '{other}'."),
     };
 
     /// <summary><c>--agent offline</c> (the default), <c>--agent llm</c> (scripted stand-in), or <c>--model-endpoint</c> (a real model; implies llm).</summary>

@@ -21,6 +21,8 @@ using VoiceAgent.LocalFunctionsHost;
 using VoiceAgent.LocalStack;
 using VoiceAgent.LocalFunctionsHost.Triggers;
 using VoiceAgent.TwilioApiStandIn;
+using VoiceAgent.SpeechStandIn;
+using VoiceAgent.Core.Staff;
 
 namespace VoiceAgent.CallSimulator.Hosting;
 
@@ -44,12 +46,22 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     /// <summary>The real-time host's public name (the <c>wss</c> URLs in TwiML, what Twilio signs the upgrade over).</summary>
     public static readonly Uri RealtimePublicBaseUrl = new("https://realtime.simulator.test");
 
-    private readonly WebApplication? _realtime;
+    /// <summary>
+    /// A Media Stream call's audio is as long as 10 ms per character of what the agent says (a tone from the Speech
+    /// stand-in): a reply plays in real time, so this keeps a scenario quick while barge-in and marks work as on a call.
+    /// </summary>
+    private const int SpokenBytesPerCharacter = 80;
 
-    private InProcessAgentHost(LocalFunctionsHost.LocalFunctionsHost app, WebApplication? realtime, FakeTimeProvider clock, string authToken, CapturedLogs logs, string tablePrefix)
+    private readonly WebApplication? _realtime;
+    private readonly SpeechServiceStandIn? _speech;
+    private readonly string? _staffToken;
+
+    private InProcessAgentHost(LocalFunctionsHost.LocalFunctionsHost app, WebApplication? realtime, SpeechServiceStandIn? speech, string? staffToken, FakeTimeProvider clock, string authToken, CapturedLogs logs, string tablePrefix)
     {
         _app = app;
         _realtime = realtime;
+        _speech = speech;
+        _staffToken = staffToken;
         Clock = clock;
         AuthToken = authToken;
         Logs = logs;
@@ -66,7 +78,9 @@ public sealed class InProcessAgentHost : IAsyncDisposable
     public Uri BaseUrl => _app.BaseUrl;
 
     /// <summary>The real-time host beside the app (its public name and where it listens), when the call's transport needs one.</summary>
-    public RealtimeEndpoint? Realtime => _realtime is null ? null : new RealtimeEndpoint(RealtimePublicBaseUrl, LoopbackApp.Address(_realtime), AuthToken);
+    public RealtimeEndpoint? Realtime => _realtime is null
+        ? null
+        : new RealtimeEndpoint(RealtimePublicBaseUrl, LoopbackApp.Address(_realtime), AuthToken) { Speech = _speech, StaffToken = _staffToken };
 
     /// <summary>The app without Twilio's REST API, its fake clock at <paramref name="now"/>.</summary>
     public static Task<InProcessAgentHost> StartAsync(string storageConnectionString, string tablePrefix, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -81,8 +95,10 @@ public sealed class InProcessAgentHost : IAsyncDisposable
 
     /// <param name="appSettings">More app settings, on top of (and winning over) the host's own; e.g. the <c>Llm</c> section pointing the agent at a model.</param>
     /// <param name="transport">
-    /// The demo tenant's transport. <see cref="CallTransport.Relay"/> starts the real-time host (webpubsub-host) beside
-    /// the app, on the same tables, clock, token and settings, and points the app's <c>Realtime:BaseUrl</c> at it.
+    /// The demo tenant's transport. <see cref="CallTransport.Relay"/> and <see cref="CallTransport.Stream"/> start the
+    /// real-time host (webpubsub-host) beside the app, on the same tables, clock, token and settings, and point the app's
+    /// <c>Realtime:BaseUrl</c> at it. For a Media Stream the host speaks and recognizes through the Speech stand-in (the
+    /// simulator tells it the caller's words), and a staff dev token reads the live call events.
     /// </param>
     public static async Task<InProcessAgentHost> StartAsync(
         string storageConnectionString, string tablePrefix, FakeTimeProvider clock, TwilioStandIn? twilio, IReadOnlyDictionary<string, string?>? appSettings, CancellationToken cancellationToken,
@@ -119,9 +135,21 @@ public sealed class InProcessAgentHost : IAsyncDisposable
         }
 
         WebApplication? realtime = null;
+        SpeechServiceStandIn? speech = null;
+        string? staffToken = null;
         if (transport != CallTransport.Gather)
         {
-            realtime = await StartRealtimeHostAsync(settings, clock, logs, cancellationToken);
+            var realtimeSettings = new Dictionary<string, string?>(settings);
+            if (transport == CallTransport.Stream)
+            {
+                speech = await SpeechServiceStandIn.StartAsync(new SpeechStandInOptions { BytesPerCharacter = SpokenBytesPerCharacter }, cancellationToken);
+                staffToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+                realtimeSettings["Speech:Endpoint"] = speech.BaseUrl.ToString();
+                realtimeSettings["Speech:Key"] = speech.Key;
+                realtimeSettings[$"{StaffAuthOptions.Section}:DevTokens:{DemoTenant.Id}"] = staffToken;
+            }
+
+            realtime = await StartRealtimeHostAsync(realtimeSettings, clock, logs, cancellationToken);
             settings["Realtime:BaseUrl"] = RealtimePublicBaseUrl.ToString();
             settings["Demo:Transport"] = transport.ToString();
         }
@@ -154,11 +182,16 @@ public sealed class InProcessAgentHost : IAsyncDisposable
                 await realtime.DisposeAsync();
             }
 
+            if (speech is not null)
+            {
+                await speech.DisposeAsync();
+            }
+
             throw;
         }
 
         twilio?.RouteWebhooks(PublicBaseUrl, app.BaseUrl);
-        return new InProcessAgentHost(app, realtime, clock, authToken, logs, tablePrefix);
+        return new InProcessAgentHost(app, realtime, speech, staffToken, clock, authToken, logs, tablePrefix);
     }
 
     /// <summary>The real-time host on the app's settings (its own public name; the app seeds the demo tenant), clock and logs.</summary>
@@ -207,6 +240,11 @@ public sealed class InProcessAgentHost : IAsyncDisposable
         if (_realtime is not null)
         {
             await _realtime.DisposeAsync();
+        }
+
+        if (_speech is not null)
+        {
+            await _speech.DisposeAsync();
         }
     }
 }

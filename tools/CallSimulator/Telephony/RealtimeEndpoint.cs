@@ -1,3 +1,5 @@
+using VoiceAgent.SpeechStandIn;
+
 namespace VoiceAgent.CallSimulator.Telephony;
 
 /// <summary>
@@ -6,6 +8,18 @@ namespace VoiceAgent.CallSimulator.Telephony;
 /// </summary>
 public sealed record RealtimeEndpoint(Uri PublicBaseUrl, Uri TargetBaseUrl, string AuthToken)
 {
+    /// <summary>
+    /// A Media Stream call only: the speech service the host recognizes the caller with (its <c>Speech:Endpoint</c>). The
+    /// simulator tells it the words of each line it speaks.
+    /// </summary>
+    public SpeechServiceStandIn? Speech { get; init; }
+
+    /// <summary>A Media Stream call only: a staff dev token of the called shop, to read the agent's words from the live call events.</summary>
+    public string? StaffToken { get; init; }
+
+    /// <summary>The host's live call events (<c>/events</c>) where it really listens.</summary>
+    public Uri EventsUrl => Socket(TargetBaseUrl, "/events");
+
     /// <summary>Where to connect for a socket URL from TwiML; a URL on another host is a failed call.</summary>
     public Uri Resolve(string socketUrl)
     {
@@ -15,6 +29,9 @@ public sealed record RealtimeEndpoint(Uri PublicBaseUrl, Uri TargetBaseUrl, stri
             throw new CallFailedException($"The TwiML connects to '{socketUrl}', which is not the real-time host ({PublicBaseUrl.Host}).");
         }
 
-        return new UriBuilder(TargetBaseUrl) { Scheme = TargetBaseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws", Path = url.AbsolutePath }.Uri;
+        return Socket(TargetBaseUrl, url.AbsolutePath);
     }
+
+    private static Uri Socket(Uri baseUrl, string path) =>
+        new UriBuilder(baseUrl) { Scheme = baseUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws", Path = path }.Uri;
 }

@@ -208,37 +208,50 @@ public sealed class SimulatedCall(TwilioWebhookClient client, ICaller caller, Ti
     }
 
     /// <summary>
-    /// A real-time session: Twilio speaks the greeting, the session runs to its end, then Twilio requests the
-    /// <c>&lt;Connect action&gt;</c> with the handoff data (if any) for what the call does next.
+    /// A real-time session: ConversationRelay (Twilio speaks the greeting first) or a Media Stream runs to its end, then
+    /// Twilio requests the <c>&lt;Connect action&gt;</c>, with the relay's handoff data (if any), for what the call does next.
     /// </summary>
     private async Task<Step> ConnectAsync(CallIdentity call, Uri? documentUrl, ConnectVerb connect, CancellationToken cancellationToken)
     {
-        var realtime = options.Realtime ?? throw new CallFailedException($"The TwiML connects to {connect.Relay.Url}, but this call has no real-time host to reach.");
-        if (!string.IsNullOrWhiteSpace(connect.Relay.WelcomeGreeting))
-        {
-            Record(TranscriptSpeaker.Agent, connect.Relay.WelcomeGreeting);
-        }
-
-        Record(TranscriptSpeaker.Event, "connected to the real-time host (ConversationRelay)");
-        var outcome = await new RelayConversation(realtime, caller, Record, options.AdvanceClock, options.MaxAgentTurns).RunAsync(connect.Relay, call, cancellationToken);
-        if (outcome.CallerHungUp)
-        {
-            return new Step(CallEnding.CallerHungUp);
-        }
-
-        if (connect.Action is null)
-        {
-            return new Step(CallEnding.DocumentEnded);
-        }
-
+        var realtime = options.Realtime ?? throw new CallFailedException($"The TwiML connects to {connect.Session.Url}, but this call has no real-time host to reach.");
         var fields = call.Fields("in-progress");
-        fields.Add(new("SessionStatus", outcome.HandoffData is null ? "failed" : "completed"));
-        if (outcome.HandoffData is { } handoff)
+        switch (connect.Session)
         {
-            fields.Add(new("HandoffData", handoff));
+            case RelayNoun relay:
+                if (!string.IsNullOrWhiteSpace(relay.WelcomeGreeting))
+                {
+                    Record(TranscriptSpeaker.Agent, relay.WelcomeGreeting);
+                }
+
+                Record(TranscriptSpeaker.Event, "connected to the real-time host (ConversationRelay)");
+                var outcome = await new RelayConversation(realtime, caller, Record, options.AdvanceClock, options.MaxAgentTurns).RunAsync(relay, call, cancellationToken);
+                if (outcome.CallerHungUp)
+                {
+                    return new Step(CallEnding.CallerHungUp);
+                }
+
+                fields.Add(new("SessionStatus", outcome.HandoffData is null ? "failed" : "completed"));
+                if (outcome.HandoffData is { } handoff)
+                {
+                    fields.Add(new("HandoffData", handoff));
+                }
+
+                break;
+            case StreamNoun stream:
+                Record(TranscriptSpeaker.Event, "connected to the real-time host (Media Stream)");
+                if (await new StreamConversation(realtime, caller, Record, options.AdvanceClock, options.MaxAgentTurns).RunAsync(stream, call, cancellationToken))
+                {
+                    return new Step(CallEnding.CallerHungUp);
+                }
+
+                break;
+            default:
+                throw new CallFailedException($"The simulator cannot play <Connect> to {connect.Session.GetType().Name}.");
         }
 
-        return new Step(CallEnding.DocumentEnded, Next: new CallDocument(Resolve(documentUrl, connect.Action).AbsoluteUri, connect.Method, fields));
+        return connect.Action is null
+            ? new Step(CallEnding.DocumentEnded)
+            : new Step(CallEnding.DocumentEnded, Next: new CallDocument(Resolve(documentUrl, connect.Action).AbsoluteUri, connect.Method, fields));
     }
 
     /// <summary>A URL from TwiML: relative ones resolve against the document's URL; TwiML given inline has none (Twilio requires absolute ones there).</summary>

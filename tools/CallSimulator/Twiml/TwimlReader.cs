@@ -104,35 +104,39 @@ public static class TwimlReader
     private static ConnectVerb ReadConnect(XElement element)
     {
         var nouns = element.Elements().ToList();
-        if (nouns is not [{ Name.LocalName: "ConversationRelay" } relay])
+        if (nouns is not [{ Name.LocalName: "ConversationRelay" or "Stream" } noun])
         {
-            throw new TwimlException($"The simulator plays <Connect> with one <ConversationRelay> only, not {(nouns.Count == 0 ? "nothing" : $"<{nouns[0].Name.LocalName}>")}.");
+            throw new TwimlException($"The simulator plays <Connect> with one <ConversationRelay> or <Stream> only, not {(nouns.Count == 0 ? "nothing" : $"<{nouns[0].Name.LocalName}>")}.");
         }
 
-        var url = ((string?)relay.Attribute("url"))?.Trim();
+        var kind = noun.Name.LocalName;
+        var url = ((string?)noun.Attribute("url"))?.Trim();
         if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var socket) || socket.Scheme is not ("wss" or "ws"))
         {
-            throw new TwimlException($"<ConversationRelay url=\"{url}\"> must be an absolute wss:// URL.");
+            throw new TwimlException($"<{kind} url=\"{url}\"> must be an absolute wss:// URL.");
         }
 
         if (socket.Query.Length > 0)
         {
-            throw new TwimlException($"<ConversationRelay url=\"{url}\"> has a query string; Twilio passes call data in <Parameter> only.");
+            throw new TwimlException($"<{kind} url=\"{url}\"> has a query string; Twilio passes call data in <Parameter> only.");
         }
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var parameter in relay.Elements())
+        foreach (var parameter in noun.Elements())
         {
             if (parameter.Name.LocalName != "Parameter" || (string?)parameter.Attribute("name") is not { Length: > 0 } name)
             {
-                throw new TwimlException($"<ConversationRelay> may nest <Parameter name value> only, not <{parameter.Name.LocalName}>.");
+                throw new TwimlException($"<{kind}> may nest <Parameter name value> only, not <{parameter.Name.LocalName}>.");
             }
 
             parameters[name] = (string?)parameter.Attribute("value") ?? string.Empty;
         }
 
+        ConnectNoun session = kind == "Stream"
+            ? new StreamNoun(url, parameters)
+            : new RelayNoun(url, (string?)noun.Attribute("welcomeGreeting"), parameters);
         var action = (string?)element.Attribute("action");
-        return new ConnectVerb(string.IsNullOrWhiteSpace(action) ? null : action.Trim(), Method(element), new RelayNoun(url, (string?)relay.Attribute("welcomeGreeting"), parameters));
+        return new ConnectVerb(string.IsNullOrWhiteSpace(action) ? null : action.Trim(), Method(element), session);
     }
 
     private static DialVerb ReadDial(XElement element)
