@@ -31,8 +31,7 @@ public sealed partial class StreamSession
                 }
                 else if (_turn is null && _reply is null or { IsHeard: true } && _ending is null)
                 {
-                    var shortAnswer = new Utterance(noise.Samples, _language, _expected);
-                    _ = Task.Run(() => RecognizeAsync(shortAnswer));
+                    Recognize(noise.Samples);
                 }
 
                 break;
@@ -42,8 +41,7 @@ public sealed partial class StreamSession
                     await CutAsync();
                 }
 
-                var heard = new Utterance(utterance.Samples, _language, _expected);
-                _ = Task.Run(() => RecognizeAsync(heard));
+                Recognize(utterance.Samples);
                 break;
         }
 

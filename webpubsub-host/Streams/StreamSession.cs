@@ -194,6 +194,13 @@ public sealed partial class StreamSession(
         }
     }
 
+    /// <summary>The caller's audio goes to the recognizer off the signal loop, with the answers expected now; what it hears comes back as a signal.</summary>
+    private void Recognize(ReadOnlyMemory<short> samples)
+    {
+        var utterance = new Utterance(samples, _language, _expected);
+        _ = Task.Run(() => RecognizeAsync(utterance));
+    }
+
     private async Task RecognizeAsync(Utterance utterance)
     {
         Transcript transcript;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
+using VoiceAgent.WebPubSubHost.Realtime;
 
 namespace VoiceAgent.CallSimulator.Telephony;
 
@@ -11,16 +12,20 @@ namespace VoiceAgent.CallSimulator.Telephony;
 /// </summary>
 public sealed class LiveAgentWords : IAsyncDisposable
 {
+    /// <summary>Far more than any one event's JSON.</summary>
+    private const int MaxEventBytes = 1 << 20;
+
     private readonly ClientWebSocket _socket;
     private readonly ConcurrentQueue<string> _sentences = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly SocketText _text;
     private readonly Task _receiving;
 
     private LiveAgentWords(ClientWebSocket socket, string callSid)
     {
         _socket = socket;
+        _text = new SocketText(socket, MaxEventBytes);
         CallSid = callSid;
-        _receiving = Task.Run(ReceiveAsync);
+        _receiving = Task.Run(() => _text.ReadUntilClosedAsync(Take));
     }
 
     public string CallSid { get; }
@@ -55,49 +60,31 @@ public sealed class LiveAgentWords : IAsyncDisposable
         return string.Join(' ', said);
     }
 
-    private async Task ReceiveAsync()
+    private void Take(ReadOnlyMemory<byte> message)
     {
-        var buffer = new byte[16384];
-        using var message = new MemoryStream();
-        try
+        if (JsonNode.Parse(message.Span) is JsonObject json
+            && json["type"]?.GetValue<string>() == "agentSentence"
+            && json["callSid"]?.GetValue<string>() == CallSid
+            && json["text"]?.GetValue<string>() is { Length: > 0 } text)
         {
-            while (true)
-            {
-                var result = await _socket.ReceiveAsync(buffer, _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                if (JsonNode.Parse(message.ToArray()) is JsonObject json
-                    && json["type"]?.GetValue<string>() == "agentSentence"
-                    && json["callSid"]?.GetValue<string>() == CallSid
-                    && json["text"]?.GetValue<string>() is { Length: > 0 } text)
-                {
-                    _sentences.Enqueue(text.Trim());
-                }
-
-                message.SetLength(0);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // Unsubscribed, or the host went.
+            _sentences.Enqueue(text.Trim());
         }
     }
 
+    /// <summary>Unsubscribes: the socket is dropped, which ends the read.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _receiving;
         _socket.Abort();
+        try
+        {
+            await _receiving;
+        }
+        catch (OperationCanceledException)
+        {
+            // The read was cut by the abort.
+        }
+
+        _text.Dispose();
         _socket.Dispose();
-        _stop.Dispose();
     }
 }

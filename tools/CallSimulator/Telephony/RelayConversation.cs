@@ -18,9 +18,6 @@ public sealed class RelayConversation(RealtimeEndpoint endpoint, ICaller caller,
     /// <summary>How long, after a turn's last token, the host has to end the session before the caller speaks again.</summary>
     private static readonly TimeSpan EndGrace = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The longest a caller's silence lasts, in app time, before the simulator calls the agent stuck.</summary>
-    private static readonly TimeSpan LongestSilence = TimeSpan.FromMinutes(2);
-
     /// <summary>What Twilio's gather of a relay call listens for: speech and keys, like the Gather transport's.</summary>
     private static readonly GatherVerb Listening = new() { Input = "speech dtmf", TimeoutSeconds = 5, ActionOnEmptyResult = true };
 
@@ -81,7 +78,7 @@ public sealed class RelayConversation(RealtimeEndpoint endpoint, ICaller caller,
             if (heard.IsSilence)
             {
                 record(TranscriptSpeaker.Caller, "(silence)");
-                incoming = await WaitOutSilenceAsync(incoming);
+                await CallerSilence.WaitOutAsync(incoming, advanceClock);
             }
             else
             {
@@ -119,28 +116,6 @@ public sealed class RelayConversation(RealtimeEndpoint endpoint, ICaller caller,
                 break;
             }
         }
-    }
-
-    /// <summary>Time passes on the app's clock (a fake one a second at a time), until the host says something (its silence timer fired).</summary>
-    private async Task<Task<JsonObject?>> WaitOutSilenceAsync(Task<JsonObject?> incoming)
-    {
-        if (advanceClock is null)
-        {
-            // A real clock: the host's silence timer runs in real time.
-            await Task.WhenAny(incoming, Task.Delay(LongestSilence));
-        }
-        else
-        {
-            for (var waited = TimeSpan.Zero; waited < LongestSilence && !incoming.IsCompleted; waited += TimeSpan.FromSeconds(1))
-            {
-                advanceClock(TimeSpan.FromSeconds(1));
-                await Task.WhenAny(incoming, Task.Delay(TimeSpan.FromMilliseconds(50)));
-            }
-        }
-
-        return incoming.IsCompleted
-            ? incoming
-            : throw new CallFailedException($"The agent said nothing through {LongestSilence.TotalMinutes:0} minutes of the caller's silence.");
     }
 
     private void Say(StringBuilder reply)

@@ -27,9 +27,6 @@ public sealed class StreamConversation(RealtimeEndpoint endpoint, ICaller caller
     /// <summary>The longest the agent may take, in real time, to start answering what the caller said.</summary>
     private static readonly TimeSpan ReplyDeadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest a caller's silence lasts, in app time, before the simulator calls the agent stuck.</summary>
-    private static readonly TimeSpan LongestSilence = TimeSpan.FromMinutes(2);
-
     /// <summary>What Twilio's gather would listen for; a stream hears speech only (keys pressed are not played here).</summary>
     private static readonly GatherVerb Listening = new() { Input = "speech", TimeoutSeconds = 5, ActionOnEmptyResult = true };
 
@@ -78,7 +75,8 @@ public sealed class StreamConversation(RealtimeEndpoint endpoint, ICaller caller
                 if (heard.IsSilence)
                 {
                     record(TranscriptSpeaker.Caller, "(silence)");
-                    await WaitOutSilenceAsync(twilio, before);
+                    var spoke = twilio.WaitForAsync(_ => twilio.Received.Count > before, CallerSilence.Longest + ReplyDeadline);
+                    await CallerSilence.WaitOutAsync(Task.WhenAny(spoke, twilio.Closed), advanceClock);
                 }
                 else
                 {
@@ -107,32 +105,6 @@ public sealed class StreamConversation(RealtimeEndpoint endpoint, ICaller caller
         if (await Task.WhenAny(answered, twilio.Closed) == answered && !answered.IsCompletedSuccessfully)
         {
             throw new CallFailedException($"The agent did not answer within {ReplyDeadline.TotalSeconds:0} s of the caller's line.");
-        }
-    }
-
-    /// <summary>Time passes on the app's clock (a fake one a second at a time), until the host says something (its silence timer fired) or closes.</summary>
-    private async Task WaitOutSilenceAsync(TwilioMediaStream twilio, int before)
-    {
-        var waited = TimeSpan.Zero;
-        while (twilio.Received.Count <= before && !twilio.Closed.IsCompleted)
-        {
-            if (waited >= LongestSilence)
-            {
-                throw new CallFailedException($"The agent said nothing through {LongestSilence.TotalMinutes:0} minutes of the caller's silence.");
-            }
-
-            var step = TimeSpan.FromSeconds(1);
-            if (advanceClock is null)
-            {
-                await Task.Delay(step); // a real clock: the host's silence timer runs in real time
-            }
-            else
-            {
-                advanceClock(step);
-                await Task.Delay(TimeSpan.FromMilliseconds(50));
-            }
-
-            waited += step;
         }
     }
 
