@@ -1,4 +1,5 @@
 using VoiceAgent.CallSimulator.Scenarios;
+using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.TwilioApiStandIn.Voice;
 
 namespace VoiceAgent.Simulator.Tests.Scenarios;
@@ -43,6 +44,51 @@ public sealed class ScenarioLoaderTests
 
         Assert.True(scenario.HasInboundCall);
         Assert.Empty(scenario.Caller!);
+    }
+
+    [Fact]
+    public void Parse_CallerLineAsAMap_ReadsItsInterruptionAndRecording()
+    {
+        var folder = Directory.CreateTempSubdirectory("scenario-audio");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder.FullName, "yes.wav"), []);
+            var yaml = Minimal + """
+
+                caller:
+                  - "What are your hours?"
+                  - { say: "I'd like an oil change tomorrow at 9", interrupt_after: 1.5 }
+                  - { say: "yes", audio: yes.wav }
+                """;
+
+            var scenario = ScenarioLoader.Parse(yaml, Path.Combine(folder.FullName, "cut-in.yaml"));
+
+            Assert.Equal(
+                [
+                    CallerUtterance.FromLine("What are your hours?"),
+                    CallerUtterance.FromLine("I'd like an oil change tomorrow at 9") with { InterruptsAfter = TimeSpan.FromSeconds(1.5) },
+                    CallerUtterance.FromLine("yes") with { AudioFile = Path.Combine(folder.FullName, "yes.wav") },
+                ],
+                scenario.Caller);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("{ interrupt_after: 1 }", "'caller[0].say' is required")]
+    [InlineData("{ say: hi, interrupt_after: soon }", "'caller[0].interrupt_after' is the seconds into the agent's reply")]
+    [InlineData("{ say: hi, interrupt_after: 0 }", "'caller[0].interrupt_after' is the seconds into the agent's reply")]
+    [InlineData("{ say: hi, audio: missing.wav }", "'caller[0].audio' names a file that does not exist")]
+    [InlineData("{ say: hi, loud: yes }", "'caller[0]' has an unknown key 'loud'")]
+    [InlineData("[hi]", "'caller[0]' is a line of text, or a map")]
+    public void Parse_InvalidCallerLine_ThrowsNamingTheLineAndProblem(string line, string message)
+    {
+        var ex = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Parse(Minimal + $"\ncaller:\n  - {line}\n", "bad-line.yaml"));
+
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +227,7 @@ public sealed class ScenarioLoaderTests
 
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 15, 0, TimeSpan.FromHours(-6)), scenario.Now);
         Assert.Equal(new GivenAppointment("+15555550102", "oil change", new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(-6))), Assert.Single(scenario.Given));
-        Assert.Equal(["Hi", "", "4 3 2 1"], scenario.Caller);
+        Assert.Equal([CallerUtterance.FromLine("Hi"), CallerUtterance.Silence, new CallerUtterance("4 3 2 1", "4321")], scenario.Caller);
         Assert.Equal(new ExpectedBooking("oil change", new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.FromHours(-6))), Assert.Single(scenario.Expect.Booked));
         Assert.Equal(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(-6)), Assert.Single(scenario.Expect.Cancelled));
         Assert.Equal("+15555550199", scenario.Expect.TransferredTo);

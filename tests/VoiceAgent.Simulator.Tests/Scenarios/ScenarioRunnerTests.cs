@@ -65,6 +65,33 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.DoesNotContain(lines, l => l.Contains("ConversationRelay", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(CallTransport.Relay, "Agent: We're [interrupted]")]
+    [InlineData(CallTransport.Stream, null)]
+    public async Task RunAsync_CallerCutsIntoTheReply_TheTranscriptKeepsWhatWasHeardAndTheCallBooks(CallTransport transport, string? cutLine)
+    {
+        var file = Path.Combine(VoiceAgent.LocalStack.RepositoryRoot.Find(), "tests", "scenarios", "realtime", "cut-in-hours-answer-then-books.yaml");
+        var scenario = await ScenarioLoader.LoadAsync(file, CancellationToken.None);
+
+        var result = await new ScenarioRunner(azurite.ConnectionString, _http, transport: transport).RunAsync(scenario, CancellationToken.None);
+
+        var lines = result.Transcript.Select(l => l.ToString()).ToList();
+        var transcript = string.Join(Environment.NewLine, lines);
+        Assert.True(result.Passed, string.Join("; ", result.Reasons) + Environment.NewLine + transcript);
+        // The hours answer is cut to what the caller heard of it 0.4 s in (over ConversationRelay, 15 characters a second;
+        // over a Media Stream, what the host's barge-in event says the marks showed), and the line spoken over it is the next turn.
+        var asked = lines.IndexOf("Caller: What are your hours?");
+        Assert.True(asked > 0, transcript);
+        Assert.Contains(VoiceAgent.CallSimulator.Telephony.InterruptedReply.Marker, lines[asked + 1], StringComparison.Ordinal);
+        if (cutLine is not null)
+        {
+            Assert.Equal(cutLine, lines[asked + 1]);
+        }
+
+        Assert.DoesNotContain("anything else", lines[asked + 1], StringComparison.Ordinal);
+        Assert.Equal("Caller: Actually, I'd like to book an oil change tomorrow at 9 am", lines[asked + 2]);
+    }
+
     [Fact]
     public async Task RunAsync_BookingExpectedAtAnotherTime_FailsNamingWhatStorageHolds()
     {

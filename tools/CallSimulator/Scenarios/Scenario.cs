@@ -1,3 +1,5 @@
+using VoiceAgent.CallSimulator.Telephony;
+
 namespace VoiceAgent.CallSimulator.Scenarios;
 
 /// <summary>One phone call (or none) from the caller's side, what happens after it, and the outcome the shop owner expects (shared/scenarios/README.md).</summary>
@@ -13,7 +15,7 @@ public sealed record Scenario
     /// <summary>Appointments that exist before the call.</summary>
     public IReadOnlyList<GivenAppointment> Given { get; init; } = [];
     /// <summary>What the caller says, one line per agent prompt, in order; null when the scenario has no inbound call.</summary>
-    public IReadOnlyList<string>? Caller { get; init; } = [];
+    public IReadOnlyList<CallerUtterance>? Caller { get; init; } = [];
     /// <summary>What happens after the call (<c>then:</c>), in order.</summary>
     public IReadOnlyList<ScenarioStep> Then { get; init; } = [];
     public ScenarioExpectation Expect { get; init; } = new();

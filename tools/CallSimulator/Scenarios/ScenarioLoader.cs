@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.TwilioApiStandIn.Voice;
 using YamlDotNet.Core;
@@ -89,7 +90,7 @@ public static partial class ScenarioLoader
                 Phone(g?.Customer, $"given[{i}].customer", errors) ?? string.Empty,
                 Required(g?.Service, $"given[{i}].service", errors),
                 Time(g?.Start, $"given[{i}].start", errors))).ToList(),
-            Caller = raw.Caller?.Select(line => line ?? string.Empty).ToList(),
+            Caller = CallerLines(raw.Caller, sourcePath, errors),
             Then = Steps(raw.Then, now, errors),
             Expect = Expectation(raw.Expect, errors),
         };
@@ -100,6 +101,99 @@ public static partial class ScenarioLoader
         }
 
         return errors.Count == 0 ? scenario : throw new ScenarioFileException($"{sourcePath}: {string.Join("; ", errors)}.");
+    }
+
+    /// <summary>
+    /// The caller's lines: text (empty for silence), or a map: <c>say</c> (the words), <c>interrupt_after</c> (seconds
+    /// into the agent's reply the caller starts speaking over it) and <c>audio</c> (a WAV file, relative to the scenario,
+    /// played as the caller's voice on a Media Stream).
+    /// </summary>
+    private static List<CallerUtterance>? CallerLines(List<object?>? lines, string sourcePath, List<string> errors)
+    {
+        if (lines is null)
+        {
+            return null;
+        }
+
+        var result = new List<CallerUtterance>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var key = $"caller[{i}]";
+            switch (lines[i])
+            {
+                case null:
+                    result.Add(CallerUtterance.Silence);
+                    break;
+                case string text:
+                    result.Add(CallerUtterance.FromLine(text));
+                    break;
+                case IDictionary<object, object?> map:
+                    result.Add(CallerLine(map, key, sourcePath, errors));
+                    break;
+                default:
+                    errors.Add($"'{key}' is a line of text, or a map of say, interrupt_after and audio");
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static CallerUtterance CallerLine(IDictionary<object, object?> map, string key, string sourcePath, List<string> errors)
+    {
+        string? say = null, interruptAfter = null, audio = null;
+        foreach (var (name, value) in map)
+        {
+            var text = value as string;
+            switch (name as string)
+            {
+                case "say":
+                    say = text;
+                    break;
+                case "interrupt_after":
+                    interruptAfter = text;
+                    break;
+                case "audio":
+                    audio = text;
+                    break;
+                default:
+                    errors.Add($"'{key}' has an unknown key '{name}' (a caller line's keys: say, interrupt_after, audio)");
+                    continue;
+            }
+
+            if (text is null)
+            {
+                errors.Add($"'{key}.{name}' must be a single value, not a list or a map");
+            }
+        }
+
+        var line = CallerUtterance.FromLine(Required(say, $"{key}.say", errors));
+        if (interruptAfter is not null)
+        {
+            if (double.TryParse(interruptAfter, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 60)
+            {
+                line = line with { InterruptsAfter = TimeSpan.FromSeconds(seconds) };
+            }
+            else
+            {
+                errors.Add($"'{key}.interrupt_after' is the seconds into the agent's reply the caller cuts in, more than 0 and at most 60, not \"{interruptAfter}\"");
+            }
+        }
+
+        if (audio is not null)
+        {
+            var path = Path.GetFullPath(audio, Path.GetDirectoryName(Path.GetFullPath(sourcePath))!);
+            if (File.Exists(path))
+            {
+                line = line with { AudioFile = path };
+            }
+            else
+            {
+                errors.Add($"'{key}.audio' names a file that does not exist: {path}");
+            }
+        }
+
+        return line;
     }
 
     private static ScenarioExpectation Expectation(ExpectYaml? expect, List<string> errors) => new()
@@ -201,7 +295,7 @@ public static partial class ScenarioLoader
         {
             return $"unknown key '{unknown.Groups[1].Value}' (scenario keys: name, now, from, tenant, given, caller, then, expect; " +
                 "under expect: booked, cancelled, transferred_to, said, texts, calls_to_caller, reminder; in given/booked entries: customer, service, start; " +
-                "in then steps: clock, answer; under answer: by, caller)";
+                "in a caller line written as a map: say, interrupt_after, audio; in then steps: clock, answer; under answer: by, caller)";
         }
 
         return message.StartsWith("No node deserializer", StringComparison.Ordinal)

@@ -86,7 +86,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
                 var client = new TwilioWebhookClient(http, host.BaseUrl, InProcessAgentHost.PublicBaseUrl, host.AuthToken);
                 var call = CallIdentity.NewInbound(scenario.From, DemoTenant.Number);
                 var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, AdvanceClock = host.Clock.Advance, Realtime = host.Realtime };
-                inbound = await new SimulatedCall(client, new ScriptedCaller(scenario.Caller!), host.Clock, options).RunAsync(call, cancellationToken);
+                inbound = await new SimulatedCall(client, ScriptedCaller.Saying(scenario.Caller!), host.Clock, options).RunAsync(call, cancellationToken);
             }
 
             await SettleAsync(host, twilio, "after the call", reasons, cancellationToken);

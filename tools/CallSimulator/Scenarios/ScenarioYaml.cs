@@ -9,7 +9,8 @@ internal sealed class ScenarioYaml
     public string? From { get; set; }
     public string? Tenant { get; set; }
     public List<GivenYaml?>? Given { get; set; }
-    public List<string?>? Caller { get; set; }
+    // Each line is text, or a map (say, audio, interrupt_after) that ScenarioLoader reads by hand.
+    public List<object?>? Caller { get; set; }
     public List<StepYaml?>? Then { get; set; }
     public ExpectYaml? Expect { get; set; }
 }

@@ -5,6 +5,15 @@ namespace VoiceAgent.CallSimulator.Telephony;
 /// <summary>What the caller says (or keys in) at one <c>&lt;Gather&gt;</c>. Both null is silence.</summary>
 public sealed partial record CallerUtterance(string? Speech, string? Digits)
 {
+    /// <summary>
+    /// How far into the agent's reply the caller starts saying this, speaking over it; null when the caller lets the
+    /// agent finish. The real-time transports play it as a barge-in; on Gather it is simply the next line.
+    /// </summary>
+    public TimeSpan? InterruptsAfter { get; init; }
+
+    /// <summary>A WAV file the caller plays as their voice on a Media Stream instead of flite speaking <see cref="Speech"/>.</summary>
+    public string? AudioFile { get; init; }
+
     /// <summary>The confidence Twilio reports with every simulated speech result.</summary>
     public const double SpeechConfidence = 0.92;
 

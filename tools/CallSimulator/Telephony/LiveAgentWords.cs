@@ -16,7 +16,7 @@ public sealed class LiveAgentWords : IAsyncDisposable
     private const int MaxEventBytes = 1 << 20;
 
     private readonly ClientWebSocket _socket;
-    private readonly ConcurrentQueue<string> _sentences = new();
+    private readonly ConcurrentQueue<Said> _said = new();
     private readonly SocketText _text;
     private readonly Task _receiving;
 
@@ -48,26 +48,72 @@ public sealed class LiveAgentWords : IAsyncDisposable
         return new LiveAgentWords(socket, callSid);
     }
 
-    /// <summary>The sentences said since the last take, as one line; empty when there were none.</summary>
+    /// <summary>
+    /// The sentences said since the last take, as one line; empty when there were none. Where the caller cut in, what
+    /// came before is only what they heard (<see cref="InterruptedReply"/>).
+    /// </summary>
     public string TakeSaid()
     {
         var said = new List<string>();
-        while (_sentences.TryDequeue(out var sentence))
+        while (_said.TryDequeue(out var next))
         {
-            said.Add(sentence);
+            if (next.CutIn)
+            {
+                said.Clear();
+                said.Add(InterruptedReply.Line(next.Text));
+            }
+            else
+            {
+                said.Add(next.Text);
+            }
         }
 
         return string.Join(' ', said);
     }
 
+    /// <summary>
+    /// Waits for the host to report that the caller cut in, and takes what they heard of the reply (dropping the
+    /// sentences of it before the report); null when no cut was reported <paramref name="within"/>.
+    /// </summary>
+    public async Task<string?> TakeHeardAsync(TimeSpan within)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!_said.Any(s => s.CutIn))
+        {
+            if (waited.Elapsed >= within)
+            {
+                return null;
+            }
+
+            await Task.Delay(10);
+        }
+
+        while (_said.TryDequeue(out var next))
+        {
+            if (next.CutIn)
+            {
+                return next.Text;
+            }
+        }
+
+        return null;
+    }
+
     private void Take(ReadOnlyMemory<byte> message)
     {
-        if (JsonNode.Parse(message.Span) is JsonObject json
-            && json["type"]?.GetValue<string>() == "agentSentence"
-            && json["callSid"]?.GetValue<string>() == CallSid
-            && json["text"]?.GetValue<string>() is { Length: > 0 } text)
+        if (JsonNode.Parse(message.Span) is not JsonObject json || json["callSid"]?.GetValue<string>() != CallSid)
         {
-            _sentences.Enqueue(text.Trim());
+            return;
+        }
+
+        switch (json["type"]?.GetValue<string>())
+        {
+            case "agentSentence" when json["text"]?.GetValue<string>() is { Length: > 0 } text:
+                _said.Enqueue(new Said(text.Trim(), CutIn: false));
+                break;
+            case "bargeIn":
+                _said.Enqueue(new Said(json["heard"]?.GetValue<string>() ?? string.Empty, CutIn: true));
+                break;
         }
     }
 
@@ -87,4 +133,7 @@ public sealed class LiveAgentWords : IAsyncDisposable
         _text.Dispose();
         _socket.Dispose();
     }
+
+    /// <summary>A sentence the agent said, or (<paramref name="CutIn"/>) what the caller heard of the reply when they cut in.</summary>
+    private sealed record Said(string Text, bool CutIn);
 }

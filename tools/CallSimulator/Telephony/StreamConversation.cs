@@ -13,7 +13,8 @@ namespace VoiceAgent.CallSimulator.Telephony;
 /// detection and end of turn as a real caller's does, only the recognition is scripted. The agent's audio is played back
 /// at 8000 bytes a second and its marks echoed as Twilio does; what it said is read from the live call events
 /// (<see cref="LiveAgentWords"/>). The caller speaks again once the reply has been heard. Silence is digital silence,
-/// with time passing on the app's clock until the agent speaks again. Ends when the host closes the socket, or the
+/// with time passing on the app's clock until the agent speaks again. A line that cuts in is spoken over the reply once
+/// it has played that long; the transcript keeps what the host reports the caller heard of it (its barge-in event). Ends when the host closes the socket, or the
 /// caller hangs up (<c>stop</c>).
 /// </summary>
 public sealed class StreamConversation(RealtimeEndpoint endpoint, ICaller caller, Action<TranscriptSpeaker, string> record, Action<TimeSpan>? advanceClock, int maxAgentTurns)
@@ -26,6 +27,9 @@ public sealed class StreamConversation(RealtimeEndpoint endpoint, ICaller caller
 
     /// <summary>The longest the agent may take, in real time, to start answering what the caller said.</summary>
     private static readonly TimeSpan ReplyDeadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after the agent answers a caller who cut in the host has to report what of its reply was heard.</summary>
+    private static readonly TimeSpan BargeInReported = TimeSpan.FromSeconds(2);
 
     /// <summary>What Twilio's gather would listen for; a stream hears speech only (keys pressed are not played here).</summary>
     private static readonly GatherVerb Listening = new() { Input = "speech", TimeoutSeconds = 5, ActionOnEmptyResult = true };
@@ -80,11 +84,15 @@ public sealed class StreamConversation(RealtimeEndpoint endpoint, ICaller caller
                 }
                 else
                 {
-                    var line = heard.Speech ?? heard.Digits!;
-                    record(TranscriptSpeaker.Caller, line);
-                    speech.Hear(ScriptedRecognition.Heard(line));
-                    await twilio.SayAsync(await CallerVoice.SpeakAsync(line, cancellationToken));
-                    await WaitForReplyAsync(twilio, before);
+                    record(TranscriptSpeaker.Caller, heard.Speech ?? heard.Digits!);
+                    before = await SayAsync(twilio, speech, heard, cancellationToken);
+                    while (caller.NextInterruptsAfter is { } after && await ReplyStillPlayingAsync(twilio, before, after))
+                    {
+                        var line = await caller.ListenAsync(Listening, cancellationToken) ?? throw new InvalidOperationException("A caller's line that cuts in is there.");
+                        before = await SayAsync(twilio, speech, line, cancellationToken);
+                        record(TranscriptSpeaker.Agent, await words.TakeHeardAsync(BargeInReported) is { } cut ? InterruptedReply.Line(cut) : words.TakeSaid());
+                        record(TranscriptSpeaker.Caller, line.Speech ?? line.Digits!);
+                    }
                 }
 
                 var replyHeard = twilio.WaitUntilHeardAsync(before, ReplyQuiet, ReplyDeadline);
@@ -96,6 +104,42 @@ public sealed class StreamConversation(RealtimeEndpoint endpoint, ICaller caller
                 Say(words);
             }
         }
+    }
+
+    /// <summary>
+    /// The caller says <paramref name="line"/> (its recording, or flite speaking it) once the recognizer is told the words
+    /// it will hear, and the agent starts answering; returns how many messages the host had sent when the caller finished.
+    /// </summary>
+    private static async Task<int> SayAsync(TwilioMediaStream twilio, SpeechServiceStandIn speech, CallerUtterance line, CancellationToken cancellationToken)
+    {
+        var words = line.Speech ?? line.Digits!;
+        speech.Hear(ScriptedRecognition.Heard(words));
+        await twilio.SayAsync(await CallerVoice.OfAsync(line, words, cancellationToken));
+        var said = twilio.Received.Count;
+        await WaitForReplyAsync(twilio, said);
+        return said;
+    }
+
+    /// <summary>
+    /// Waits until the reply the host started after <paramref name="before"/> has played for <paramref name="after"/>
+    /// (true: the caller cuts in now), or has been heard to its end first (false: the next line is a turn of its own).
+    /// </summary>
+    private static async Task<bool> ReplyStillPlayingAsync(TwilioMediaStream twilio, int before, TimeSpan after)
+    {
+        var heard = twilio.WaitUntilHeardAsync(before, ReplyQuiet, ReplyDeadline);
+        HostMessage? started = null;
+        while (started is null || twilio.AudioTime < started.ArrivedAt + after)
+        {
+            started ??= twilio.Received.Skip(before).FirstOrDefault(m => m.Event == "media");
+            if (heard.IsCompleted || twilio.Closed.IsCompleted)
+            {
+                return false;
+            }
+
+            await Task.Delay(TwilioMediaStream.Frame);
+        }
+
+        return !heard.IsCompleted && !twilio.Closed.IsCompleted;
     }
 
     /// <summary>Waits until the host answers (audio or a mark after the <paramref name="before"/> messages it had sent) or closes.</summary>
