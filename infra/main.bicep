@@ -210,7 +210,7 @@ module webPubSub 'modules/webpubsub.bicep' = {
     name: '${abbrs.signalRServiceWebPubSub}${resourceToken}'
     hubName: webPubSubHub
     skuName: webPubSubSku
-    hostPrincipalId: identity.outputs.hostPrincipalId
+    publisherPrincipalIds: [identity.outputs.hostPrincipalId, identity.outputs.functionsPrincipalId]
   }
 }
 
@@ -299,6 +299,8 @@ module functionApp 'modules/function-app.bicep' = {
     llm: llm
     staffAuthClientId: staffAuthClientId
     realtimeBaseUrl: 'https://${hostApp.outputs.defaultHostName}'
+    webPubSubEndpoint: webPubSub.outputs.endpoint
+    webPubSubHub: webPubSub.outputs.hubName
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     instanceMemoryMB: functionsInstanceMemoryMB
     maximumInstanceCount: functionsMaximumInstanceCount

@@ -30,6 +30,7 @@ public static class RealtimeHostApp
         app.MapRelay();
         app.MapStream();
         app.MapCallEvents();
+        app.MapLocalEventIntake();
         return app;
     }
 }

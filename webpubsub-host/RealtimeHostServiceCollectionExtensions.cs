@@ -8,6 +8,7 @@ using VoiceAgent.WebPubSubHost.Speech.Azure;
 using VoiceAgent.WebPubSubHost.Speech.Local;
 using VoiceAgent.WebPubSubHost.Streams;
 using VoiceAgent.WebPubSubHost.Vad;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost;
 
@@ -29,7 +30,6 @@ public static class RealtimeHostServiceCollectionExtensions
 
         services.AddVoiceActivity(configuration);
         services.AddSingleton<LiveCallFinder>();
-        services.AddSingleton<CallEventReporter>();
         services.AddSingleton<GatherHandback>();
         services.AddCallEvents(configuration);
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

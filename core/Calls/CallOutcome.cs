@@ -4,4 +4,8 @@ using VoiceAgent.Core.Tenants;
 namespace VoiceAgent.Core.Calls;
 
 /// <summary>What a call service decided for one webhook: the reply and the tenant it was for (null when the number is unknown).</summary>
-public sealed record CallOutcome(AgentReply Reply, TenantProfile? Tenant);
+public sealed record CallOutcome(AgentReply Reply, TenantProfile? Tenant)
+{
+    /// <summary>The known caller's first name, for staff watching the call.</summary>
+    public string? CustomerFirstName { get; init; }
+}

@@ -22,6 +22,8 @@ public sealed record CallSession
     /// </summary>
     public string? RealtimeEndReason { get; init; }
     public int TurnCount { get; init; }
+    /// <summary>What the finished call came to (outcome, summary, flags); null until its final status is recorded.</summary>
+    public CallWrapUp? WrapUp { get; init; }
     public DialogState Dialog { get; init; } = new();
     /// <summary>Twilio's <c>I-Twilio-Idempotency-Token</c> of the last turn, and the TwiML answered to it (for retries).</summary>
     public string? LastTurnToken { get; init; }

@@ -30,6 +30,20 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
+    /// <summary>The tenant's calls that started at or after <paramref name="since"/>, newest first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<CallSession>> ListSinceAsync(string tenantId, DateTimeOffset since, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var calls = new List<CallSession>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and StartedAt ge {since.ToUniversalTime()}");
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            calls.Add(FromEntity(row));
+        }
+
+        return [.. calls.OrderByDescending(c => c.StartedAt).Take(max)];
+    }
+
     /// <summary>Saves the session if nobody else changed it since it was read; false on an ETag conflict.</summary>
     public async Task<bool> TrySaveAsync(CallSession session, CancellationToken cancellationToken)
     {
@@ -69,6 +83,17 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         await tables.Calls.UpdateEntityAsync(new TableEntity(tenantId, callSid) { ["RealtimeEndReason"] = reason }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps the finished call's <paramref name="wrapUp"/> on its row (<c>Outcome</c> for filtering, the whole as JSON),
+    /// merged without its ETag: the call is over, and a repeated status callback writes the same again.
+    /// </summary>
+    public async Task RecordWrapUpAsync(string tenantId, string callSid, CallWrapUp wrapUp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wrapUp);
+        var row = new TableEntity(tenantId, callSid) { ["Outcome"] = wrapUp.Outcome, ["WrapUp"] = StorageJson.Serialize(wrapUp) };
+        await tables.Calls.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     public async Task AppendTurnAsync(string tenantId, string callSid, CallTurn turn, CancellationToken cancellationToken)
@@ -155,6 +180,8 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
             ["TurnCount"] = session.TurnCount,
             ["LastTurnToken"] = session.LastTurnToken,
             ["LastTurnTwiml"] = session.LastTurnTwiml,
+            ["Outcome"] = session.WrapUp?.Outcome,
+            ["WrapUp"] = session.WrapUp is { } wrapUp ? StorageJson.Serialize(wrapUp) : null,
         };
         WriteDialog(row, session.Dialog);
         return row;
@@ -173,6 +200,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         DurationSeconds = row.GetInt32("DurationSeconds"),
         TransferredTo = row.GetString("TransferredTo"),
         RealtimeEndReason = row.GetString("RealtimeEndReason"),
+        WrapUp = row.GetString("WrapUp") is { } wrapUp ? StorageJson.Deserialize<CallWrapUp>(wrapUp) : null,
         TurnCount = row.GetInt32("TurnCount") ?? 0,
         Dialog = ReadDialog(row),
         LastTurnToken = row.GetString("LastTurnToken"),

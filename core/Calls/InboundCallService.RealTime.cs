@@ -184,7 +184,7 @@ public sealed partial class InboundCallService
             };
             if (await sessions.TrySaveAsync(updated, cancellationToken))
             {
-                await RecordTurnAsync(tenant, updated, input, reply, now, started, cancellationToken);
+                await RecordTurnAsync(tenant, updated, input, reply, now, started, cancellationToken, streamed: true);
                 return;
             }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.LiveEvents;
 using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Tenants;
@@ -21,6 +22,8 @@ public sealed partial class InboundCallService(
     IConversationEngine engine,
     TimeProvider time,
     VoiceAgentTelemetry telemetry,
+    CallEventReporter events,
+    CallWrapUps wrapUps,
     ILogger<InboundCallService> logger)
 {
     private const int MaxSaveAttempts = 3;
@@ -43,7 +46,7 @@ public sealed partial class InboundCallService(
         var pending = customer is null ? null : await PendingReminderAsync(tenant, customer, cancellationToken);
         var reply = await StartAsync(call, tenant, customer, (context, dialog) => engine.Greet(context with { PendingReminder = pending }, dialog), cancellationToken);
         LogAnswered(logger, call.CallSid.Value, tenant.Id, call.Caller?.Masked ?? "unknown", customer is not null);
-        return new CallOutcome(reply, tenant);
+        return new CallOutcome(reply, tenant) { CustomerFirstName = customer?.FirstName };
     }
 
     /// <summary>
@@ -75,7 +78,7 @@ public sealed partial class InboundCallService(
                 : engine.GreetForReminder(context, dialog, appointment),
             cancellationToken);
         LogReminderAnswered(logger, call.CallSid.Value, tenant.Id, appointmentId, appointment is not null);
-        return new CallOutcome(reply, tenant);
+        return new CallOutcome(reply, tenant) { CustomerFirstName = customer?.FirstName };
     }
 
     /// <summary>
@@ -127,8 +130,9 @@ public sealed partial class InboundCallService(
         }
     }
 
-    /// <summary>The saved turn's transcript line, log line and metrics.</summary>
-    private async Task RecordTurnAsync(TenantProfile tenant, CallSession saved, CallerInput input, AgentReply reply, DateTimeOffset now, long started, CancellationToken cancellationToken)
+    /// <summary>The saved turn's transcript line, log line, metrics and live call events (never delaying the call: <see cref="CallEventReporter"/>).</summary>
+    /// <param name="streamed">A real-time turn: the host's session reports its words and latency live itself (only a transfer is reported here).</param>
+    private async Task RecordTurnAsync(TenantProfile tenant, CallSession saved, CallerInput input, AgentReply reply, DateTimeOffset now, long started, CancellationToken cancellationToken, bool streamed = false)
     {
         var elapsed = Stopwatch.GetElapsedTime(started);
         await sessions.AppendTurnAsync(
@@ -137,11 +141,55 @@ public sealed partial class InboundCallService(
             new CallTurn(saved.TurnCount, input.Speech, input.Digits, input.Confidence, reply.Speech, reply.Action.ToString(), now, elapsed.TotalMilliseconds),
             cancellationToken);
         LogTurn(logger, saved.CallSid, saved.TurnCount, reply.Action.ToString(), elapsed.TotalMilliseconds);
+        if (!streamed)
+        {
+            await ReportTurnAsync(tenant.Id, saved, input, reply, elapsed);
+        }
+
         telemetry.RecordTurn(tenant.Id, reply.Action.ToString(), elapsed);
         if (reply.Action == CallAction.Transfer)
         {
-            telemetry.RecordTransfer(tenant.Id, tenant.TransferTargets.FirstOrDefault(t => t.Target == reply.TransferTo)?.Department ?? "unknown");
+            var department = tenant.TransferTargets.FirstOrDefault(t => t.Target == reply.TransferTo)?.Department ?? "unknown";
+            telemetry.RecordTransfer(tenant.Id, department);
+            await events.ReportAsync(new CallTransferred(tenant.Id, saved.CallSid, time.GetUtcNow(), department));
         }
+    }
+
+    /// <summary>
+    /// A Gather turn as the real-time host reports one: what the caller said, the agent's reply, a transfer's tool, and the
+    /// turn's latency (here the webhook's own time, from Twilio's request with the caller's words to the TwiML out).
+    /// </summary>
+    private async Task ReportTurnAsync(string tenantId, CallSession saved, CallerInput input, AgentReply reply, TimeSpan elapsed)
+    {
+        var now = time.GetUtcNow();
+        if ((input.Speech ?? input.Digits) is { Length: > 0 } heard)
+        {
+            await events.ReportAsync(new CallerTranscript(tenantId, saved.CallSid, now, heard, Final: true));
+        }
+
+        await events.ReportAsync(new TurnLatency(tenantId, saved.CallSid, now, saved.TurnCount, elapsed.TotalMilliseconds));
+        if (!string.IsNullOrWhiteSpace(reply.Speech))
+        {
+            await events.ReportAsync(new AgentSentence(tenantId, saved.CallSid, now, reply.Speech));
+        }
+    }
+
+    /// <summary>
+    /// A call answered on Gather begins for staff watching: its start and the greeting. Real-time calls are reported by
+    /// the host's session instead, once connected.
+    /// </summary>
+    public async Task ReportGatherStartAsync(CallOutcome answered, InboundCall call)
+    {
+        ArgumentNullException.ThrowIfNull(answered);
+        ArgumentNullException.ThrowIfNull(call);
+        if (answered.Tenant is not { } tenant)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await events.ReportAsync(new CallStarted(tenant.Id, call.CallSid.Value, now, "gather", answered.CustomerFirstName));
+        await events.ReportAsync(new AgentSentence(tenant.Id, call.CallSid.Value, now, answered.Reply.Speech));
     }
 
     private async Task<Customer?> FindCallerAsync(TenantProfile tenant, InboundCall call, CancellationToken cancellationToken) =>
@@ -201,8 +249,39 @@ public sealed partial class InboundCallService(
         if (CallStatuses.IsFinal(status))
         {
             telemetry.RecordCallEnded(tenant.Id, status);
+            await WrapUpAsync(tenant, call.CallSid.Value, cancellationToken);
+            await events.ReportAsync(new CallEnded(tenant.Id, call.CallSid.Value, time.GetUtcNow(), status));
         }
     }
+
+    /// <summary>
+    /// The finished call's outcome, summary and flags on its record. Its end is already saved: a failure here is logged
+    /// and loses nothing but the wrap-up, which a repeated status callback writes again.
+    /// </summary>
+    private async Task WrapUpAsync(TenantProfile tenant, string callSid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await sessions.FindAsync(tenant.Id, callSid, cancellationToken) is not { } session)
+            {
+                return;
+            }
+
+            var wrapUp = wrapUps.Build(tenant, session, await sessions.ListTurnsAsync(tenant.Id, callSid, cancellationToken));
+            await sessions.RecordWrapUpAsync(tenant.Id, callSid, wrapUp, cancellationToken);
+            LogWrappedUp(logger, callSid, wrapUp.Outcome, string.Join(',', wrapUp.Flags));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWrapUpFailed(logger, callSid, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Information, Message = "Call {CallSid} wrapped up: {Outcome} (flags: {Flags})")]
+    private static partial void LogWrappedUp(ILogger logger, string callSid, string outcome, string flags);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Warning, Message = "Call {CallSid}: its wrap-up (outcome, summary) could not be written; the call's record and end are kept")]
+    private static partial void LogWrapUpFailed(ILogger logger, string callSid, Exception exception);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Call {CallSid} to unconfigured number {Dialed}")]
     private static partial void LogUnknownNumber(ILogger logger, string dialed, string callSid);

@@ -53,6 +53,9 @@ public sealed class DialogState
 
     public List<string> Booked { get; set; } = [];
 
+    /// <summary>Every booking, move and cancellation this call made, in order (the call's record lists them).</summary>
+    public List<CallChange> Changes { get; set; } = [];
+
     /// <summary>Services the caller asked for in the same breath, to book after the current one.</summary>
     public List<string> NextServices { get; set; } = [];
 

@@ -9,6 +9,7 @@ using VoiceAgent.Core.Conversation.Llm;
 using VoiceAgent.Core.Conversation.Offline;
 using VoiceAgent.Core.Conversation.Tools;
 using VoiceAgent.Core.Customers;
+using VoiceAgent.Core.LiveEvents;
 using VoiceAgent.Core.Messaging;
 using VoiceAgent.Core.Reminders;
 using VoiceAgent.Core.Scheduling;
@@ -55,6 +56,9 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddSingleton<AgentToolsFactory>();
         services.AddSingleton<OfflineDialogEngine>();
         services.AddLanguageModel(configuration);
+        services.TryAddSingleton<ICallEventPublisher, LiveEventsOff>(); // a host's AddLiveEvents replaces it
+        services.TryAddSingleton<CallEventReporter>();
+        services.AddSingleton<CallWrapUps>();
         services.AddSingleton<InboundCallService>();
         services.AddSingleton<VoiceReplyRenderer>();
         services.AddSingleton<TwilioWebhookVerifier>();

@@ -1,4 +1,5 @@
 using VoiceAgent.Core.Hosting;
+using VoiceAgent.Core.LiveEvents;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Functions.Voice;
 using VoiceAgent.Functions.Workflows;
@@ -15,6 +16,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddVoiceAgentCore(configuration);
         services.AddVoiceAgentTelemetry(configuration, "functions");
+        services.AddLiveEvents(configuration, off => off.AddSingleton<ICallEventPublisher, LiveEventsOff>());
         services.AddSingleton(WebhookClock.System);
         services.AddSingleton<RunningTurns>();
         services.AddSingleton<CallWebhookReader>();

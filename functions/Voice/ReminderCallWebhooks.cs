@@ -48,7 +48,9 @@ public sealed partial class ReminderCallWebhooks(
         {
             if (!ReminderAttemptRecorder.IsMachine(answeredBy))
             {
-                return CallWebhookReader.Twiml(renderer.Render((await calls.AnswerReminderAsync(call, appointmentId!, cancellationToken)).Reply));
+                var answered = await calls.AnswerReminderAsync(call, appointmentId!, cancellationToken);
+                await calls.ReportGatherStartAsync(answered, call);
+                return CallWebhookReader.Twiml(renderer.Render(answered.Reply));
             }
 
             var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken);

@@ -94,6 +94,7 @@ public sealed partial class VoiceWebhooks(
                 : renderer.RenderStream(outcome.Reply, realtime.StreamUrl, parameters);
         }
 
+        await calls.ReportGatherStartAsync(outcome, call);
         return renderer.Render(outcome.Reply);
     }
 

@@ -35,6 +35,9 @@ param staffAuthClientId string
 
 @description('The real-time host\'s public https base URL: relay shops\' calls are handed to it while it is healthy.')
 param realtimeBaseUrl string
+@description('Azure Web PubSub\'s endpoint and hub: the Gather calls\' live call events, published with this app\'s identity.')
+param webPubSubEndpoint string
+param webPubSubHub string
 @minValue(1)
 param alwaysReadyHttpInstances int
 @allowed([512, 2048, 4096])
@@ -146,6 +149,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Twilio__AuthToken: twilioAuthTokenReference
     Twilio__AccountSid: twilioAccountSid
     Twilio__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+    // core: WebPubSubOptions. The Gather calls' live call events, with this app's identity (Web PubSub Service Owner,
+    // granted in webpubsub.bicep); WebPubSub__ConnectionString is local only.
+    WebPubSub__Endpoint: webPubSubEndpoint
+    WebPubSub__Hub: webPubSubHub
+    WebPubSub__ManagedIdentityClientId: identityClientId
     // core: VoiceOptions
     Realtime__BaseUrl: realtimeBaseUrl
     Voice__SayVoice: voice.sayVoice

@@ -1,5 +1,5 @@
-// Azure Web PubSub: live call events to the staff dashboard. Access keys are off; the host publishes with its
-// managed identity (Web PubSub Service Owner, granted here).
+// Azure Web PubSub: live call events to the staff dashboard. Access keys are off; the real-time host and the function
+// app (Gather calls) publish with their managed identities (Web PubSub Service Owner, granted here).
 
 param location string
 param tags object
@@ -7,7 +7,8 @@ param name string
 param hubName string
 @allowed(['Free_F1', 'Standard_S1', 'Premium_P1'])
 param skuName string
-param hostPrincipalId string
+@description('The identities that publish live call events: the real-time host\'s and the function app\'s.')
+param publisherPrincipalIds array
 
 var webPubSubServiceOwner = '12cf5a90-567b-43ae-8102-96cf46c7d9b4'
 
@@ -37,15 +38,15 @@ resource hub 'Microsoft.SignalRService/webPubSub/hubs@2024-03-01' = {
   }
 }
 
-resource owner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource owner 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalId in publisherPrincipalIds: {
   scope: webPubSub
-  name: guid(webPubSub.id, hostPrincipalId, webPubSubServiceOwner)
+  name: guid(webPubSub.id, principalId, webPubSubServiceOwner)
   properties: {
-    principalId: hostPrincipalId
+    principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', webPubSubServiceOwner)
   }
-}
+}]
 
 output endpoint string = 'https://${webPubSub.properties.hostName}'
 output hubName string = hub.name

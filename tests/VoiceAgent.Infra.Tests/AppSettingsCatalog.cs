@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.WebPubSubHost.Events;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.Infra.Tests;
 
@@ -17,6 +18,10 @@ internal static partial class AppSettingsCatalog
     public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string>(StringComparer.Ordinal)
     {
         "Storage__ConnectionString", "StaffAuth__DevTokens", "Twilio__ApiBaseUrl", "WebPubSub__ConnectionString",
+
+        // The key the function app signs its live call events to the real-time host's local fan-out with (tools/dev); in
+        // Azure both publish to Web PubSub itself.
+        "WebPubSub__LocalAccessKey",
 
         // A Speech resource key for local runs; the Azure resource has keys off and the host signs in with its identity.
         "Speech__Key",
@@ -152,7 +157,7 @@ internal static partial class AppSettingsCatalog
 
     /// <summary>The assemblies whose options <paramref name="module"/>'s app binds: core, and each app's own.</summary>
     private static Assembly[] Assemblies(string module) => module == "webpubsub-host"
-        ? [typeof(VoiceAgentTelemetry).Assembly, typeof(WebPubSubOptions).Assembly]
+        ? [typeof(VoiceAgentTelemetry).Assembly, typeof(LocalEventIntakeOptions).Assembly]
         : [typeof(VoiceAgentTelemetry).Assembly, typeof(VoiceAgent.Functions.Voice.RealtimeHostOptions).Assembly];
 
     /// <summary><c>const string XxxVariable = "NAME"</c> declarations in core/, functions/ and webpubsub-host/ (name → value).</summary>

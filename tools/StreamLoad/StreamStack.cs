@@ -14,6 +14,7 @@ using VoiceAgent.LocalStack;
 using VoiceAgent.WebPubSubHost;
 using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Speech;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.StreamLoad;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Events;
 

@@ -7,6 +7,7 @@ using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
 using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Realtime;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Relay;
 

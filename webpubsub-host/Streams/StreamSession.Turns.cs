@@ -3,6 +3,7 @@ using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Conversation;
 using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Realtime;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Streams;
 

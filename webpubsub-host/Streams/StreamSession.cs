@@ -10,6 +10,7 @@ using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Realtime;
 using VoiceAgent.WebPubSubHost.Speech;
 using VoiceAgent.WebPubSubHost.Vad;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Streams;
 

@@ -6,6 +6,8 @@ using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
 using VoiceAgent.Core.Vehicles;
 
+using VoiceAgent.Core.Workflows;
+
 namespace VoiceAgent.Core.Conversation.Tools;
 
 /// <summary>
@@ -75,6 +77,7 @@ public sealed class AgentTools
         if (result.Appointment is { } appointment)
         {
             _state.Booked.Add(appointment.Id);
+            _state.Changes.Add(new CallChange(ChangeKind.Booked, appointment.Id, appointment.Service, appointment.Start));
         }
 
         return result;
@@ -85,10 +88,18 @@ public sealed class AgentTools
             ? await _scheduling.UpcomingAsync(Tenant, customer.Id, cancellationToken)
             : [];
 
-    public async Task<Appointment?> CancelAppointmentAsync(string appointmentId, CancellationToken cancellationToken) =>
-        await FindCustomerAsync(cancellationToken) is { } customer
+    public async Task<Appointment?> CancelAppointmentAsync(string appointmentId, CancellationToken cancellationToken)
+    {
+        var cancelled = await FindCustomerAsync(cancellationToken) is { } customer
             ? await _scheduling.CancelAsync(Tenant, customer.Id, appointmentId, rescheduledTo: null, _context.CallSid, cancellationToken)
             : null;
+        if (cancelled is not null)
+        {
+            _state.Changes.Add(new CallChange(ChangeKind.Cancelled, cancelled.Id, cancelled.Service, cancelled.Start));
+        }
+
+        return cancelled;
+    }
 
     /// <summary>
     /// The verified caller confirms one of their own booked appointments (the answer to its reminder): no reminder call is
@@ -99,10 +110,18 @@ public sealed class AgentTools
             ? await _scheduling.ConfirmReminderAsync(Tenant, customer.Id, appointmentId, cancellationToken)
             : null;
 
-    public async Task<BookingResult> RescheduleAppointmentAsync(string appointmentId, DateTimeOffset newStart, CancellationToken cancellationToken) =>
-        await FindCustomerAsync(cancellationToken) is { } customer
+    public async Task<BookingResult> RescheduleAppointmentAsync(string appointmentId, DateTimeOffset newStart, CancellationToken cancellationToken)
+    {
+        var result = await FindCustomerAsync(cancellationToken) is { } customer
             ? await _scheduling.RescheduleAsync(Tenant, customer, appointmentId, newStart, _context.CallSid, cancellationToken)
             : BookingResult.NotFound();
+        if (result.Appointment is { } moved)
+        {
+            _state.Changes.Add(new CallChange(ChangeKind.Rescheduled, moved.Id, moved.Service, moved.Start));
+        }
+
+        return result;
+    }
 
     /// <summary>Verifies a PIN for the account on <paramref name="accountPhone"/>; the call then acts for that customer.</summary>
     public async Task<PinCheck> VerifyPinAsync(string accountPhone, string pin, CancellationToken cancellationToken)

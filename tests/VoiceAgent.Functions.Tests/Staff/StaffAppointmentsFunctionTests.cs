@@ -57,7 +57,7 @@ public sealed class StaffAppointmentsFunctionTests(AzuriteFixture azurite) : ICl
     {
         await BookDemoAppointmentAsync();
 
-        var book = await StaffClient(DemoTenant.Id).GetFromJsonAsync<List<AppointmentView>>($"/api/tenants/{DemoTenant.Id}/appointments?from=2026-12-01&to=2026-12-03");
+        var book = await _app.CreateStaffClient(DemoTenant.Id).GetFromJsonAsync<List<AppointmentView>>($"/api/tenants/{DemoTenant.Id}/appointments?from=2026-12-01&to=2026-12-03");
 
         var appointment = Assert.Single(book!);
         Assert.Equal("oil change", appointment.Service);
@@ -70,7 +70,7 @@ public sealed class StaffAppointmentsFunctionTests(AzuriteFixture azurite) : ICl
     {
         await BookDemoAppointmentAsync();
 
-        var response = await StaffClient(DemoTenant.Id).GetAsync($"/api/tenants/{DemoTenant.Id}/appointments?from=2026-12-02&to=2026-12-02");
+        var response = await _app.CreateStaffClient(DemoTenant.Id).GetAsync($"/api/tenants/{DemoTenant.Id}/appointments?from=2026-12-02&to=2026-12-02");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var book = await response.Content.ReadFromJsonAsync<List<AppointmentView>>();
@@ -80,7 +80,7 @@ public sealed class StaffAppointmentsFunctionTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task ListAppointments_OtherTenantsToken_Returns403WithNoneOfItsData()
     {
-        var response = await StaffClient(DemoTenant.Id).GetAsync($"/api/tenants/{SecondTenant.Id}/appointments?from=2026-12-02&to=2026-12-02");
+        var response = await _app.CreateStaffClient(DemoTenant.Id).GetAsync($"/api/tenants/{SecondTenant.Id}/appointments?from=2026-12-02&to=2026-12-02");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
@@ -95,7 +95,7 @@ public sealed class StaffAppointmentsFunctionTests(AzuriteFixture azurite) : ICl
     [InlineData("from=2026-01-01&to=2026-12-31")]
     public async Task ListAppointments_BadRange_Returns400(string query)
     {
-        var response = await StaffClient(DemoTenant.Id).GetAsync($"/api/tenants/{DemoTenant.Id}/appointments?{query}");
+        var response = await _app.CreateStaffClient(DemoTenant.Id).GetAsync($"/api/tenants/{DemoTenant.Id}/appointments?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -103,7 +103,7 @@ public sealed class StaffAppointmentsFunctionTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task ListAppointments_UnknownTenant_Returns404()
     {
-        var response = await StaffClient(UnknownTenant).GetAsync($"/api/tenants/{UnknownTenant}/appointments");
+        var response = await _app.CreateStaffClient(UnknownTenant).GetAsync($"/api/tenants/{UnknownTenant}/appointments");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -151,12 +151,5 @@ public sealed class StaffAppointmentsFunctionTests(AzuriteFixture azurite) : ICl
             2,
             CancellationToken.None);
         Assert.Equal(BookingOutcome.Booked, outcome);
-    }
-
-    private HttpClient StaffClient(string tenantId)
-    {
-        var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _app.StaffTokenFor(tenantId));
-        return client;
     }
 }

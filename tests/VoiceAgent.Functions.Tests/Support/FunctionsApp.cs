@@ -141,6 +141,14 @@ public sealed class FunctionsApp : IAsyncDisposable
     /// <summary>A client on the app's real address (loopback); requests go through Kestrel and the host's routing.</summary>
     public HttpClient CreateClient() => new(_handler, disposeHandler: false) { BaseAddress = _host.BaseUrl };
 
+    /// <summary>A client signed in as <paramref name="tenantId"/>'s staff (its dev token as the bearer).</summary>
+    public HttpClient CreateStaffClient(string tenantId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", StaffTokenFor(tenantId));
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();

@@ -65,10 +65,35 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.DoesNotContain(lines, l => l.Contains("ConversationRelay", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData(CallTransport.Relay, "Agent: We're [interrupted]")]
-    [InlineData(CallTransport.Stream, null)]
-    public async Task RunAsync_CallerCutsIntoTheReply_TheTranscriptKeepsWhatWasHeardAndTheCallBooks(CallTransport transport, string? cutLine)
+    [Fact]
+    public async Task RunAsync_CallerCutsIntoARelayReply_TheTranscriptKeepsWhatWasHeardAndTheCallBooks()
+    {
+        var lines = await PlayCutInAsync(CallTransport.Relay);
+
+        // 0.4 s of the reply at 15 characters a second, cut at a word.
+        Assert.Equal("Agent: We're [interrupted]", lines[lines.IndexOf("Caller: What are your hours?") + 1]);
+    }
+
+    /// <summary>
+    /// The caller's audio goes out over the reply 0.4 s into it, in real time, and the host's VAD must hear it before the
+    /// reply's tone (1.3 s) is over: timing a 2-core machine busy with the other test projects cannot keep, so it runs
+    /// with the other real-time calls, alone (tools/test).
+    /// </summary>
+    [Fact]
+    [Trait("Category", "RealTime")]
+    public async Task RunAsync_CallerCutsIntoAStreamReply_TheTranscriptKeepsWhatTheHostSaysWasHeardAndTheCallBooks()
+    {
+        var lines = await PlayCutInAsync(CallTransport.Stream);
+
+        // What was heard comes from the host's barge-in event (the marks): the first sentence's audio is 0.84 s long.
+        Assert.Equal("Agent: [interrupted] before a word was heard", lines[lines.IndexOf("Caller: What are your hours?") + 1]);
+    }
+
+    /// <summary>
+    /// Plays tests/scenarios/realtime/cut-in-hours-answer-then-books.yaml; checks it passed and that the hours answer was
+    /// cut (the line spoken over it is the next turn). Returns the transcript's lines.
+    /// </summary>
+    private async Task<List<string>> PlayCutInAsync(CallTransport transport)
     {
         var file = Path.Combine(VoiceAgent.LocalStack.RepositoryRoot.Find(), "tests", "scenarios", "realtime", "cut-in-hours-answer-then-books.yaml");
         var scenario = await ScenarioLoader.LoadAsync(file, CancellationToken.None);
@@ -78,18 +103,12 @@ public sealed class ScenarioRunnerTests(AzuriteFixture azurite) : IClassFixture<
         var lines = result.Transcript.Select(l => l.ToString()).ToList();
         var transcript = string.Join(Environment.NewLine, lines);
         Assert.True(result.Passed, string.Join("; ", result.Reasons) + Environment.NewLine + transcript);
-        // The hours answer is cut to what the caller heard of it 0.4 s in (over ConversationRelay, 15 characters a second;
-        // over a Media Stream, what the host's barge-in event says the marks showed), and the line spoken over it is the next turn.
         var asked = lines.IndexOf("Caller: What are your hours?");
         Assert.True(asked > 0, transcript);
         Assert.Contains(VoiceAgent.CallSimulator.Telephony.InterruptedReply.Marker, lines[asked + 1], StringComparison.Ordinal);
-        if (cutLine is not null)
-        {
-            Assert.Equal(cutLine, lines[asked + 1]);
-        }
-
         Assert.DoesNotContain("anything else", lines[asked + 1], StringComparison.Ordinal);
         Assert.Equal("Caller: Actually, I'd like to book an oil change tomorrow at 9 am", lines[asked + 2]);
+        return lines;
     }
 
     [Fact]

@@ -1,15 +1,9 @@
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using VoiceAgent.Core.Hosting;
 using VoiceAgent.WebPubSubHost.Events;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Tests.Events;
 
@@ -26,31 +20,11 @@ public sealed class CallEventsEndpointTests : IAsyncLifetime
 
     private WebApplication _app = null!;
 
-    private Uri EventsUri => new(_app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
-        .Replace("http://", "ws://", StringComparison.Ordinal) + CallEventsEndpoints.Path);
+    private Uri EventsUri => EventsWebApp.EventsUri(_app);
 
     private ICallEventPublisher Publisher => _app.Services.GetRequiredService<ICallEventPublisher>();
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true", // never reached: dev tokens need no table
-            ["Storage:CreateTablesOnStart"] = "false",
-            ["Twilio:AuthToken"] = "test-auth-token", // core's services as the host runs them; no webhook is called here
-            ["Twilio:PublicBaseUrl"] = "https://host.example.com",
-            ["StaffAuth:DevTokens:northside"] = NorthsideToken,
-            ["StaffAuth:DevTokens:southside"] = SouthsideToken,
-        });
-        builder.Services.AddVoiceAgentCore(builder.Configuration);
-        builder.Services.AddCallEvents(builder.Configuration);
-        _app = builder.Build();
-        _app.MapCallEvents();
-        await _app.StartAsync();
-    }
+    public async Task InitializeAsync() => _app = await EventsWebApp.StartAsync(new Dictionary<string, string> { ["northside"] = NorthsideToken, ["southside"] = SouthsideToken });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubStandIn;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Tests.Events;
 

@@ -7,6 +7,7 @@ using VoiceAgent.Core.Tenants;
 using VoiceAgent.TestSupport;
 using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Tests.Support;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Tests.Relay;
 
@@ -45,6 +46,9 @@ public sealed class RelayCallTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Contains(host.Events.All, e => e is CallStarted { Transport: "relay" });
         Assert.Contains(host.Events.All, e => e is TurnLatency);
         Assert.Contains(host.Events.All, e => e is CallerTranscript { Final: true, Text: "yes" });
+        // Reported once, by the session: core's turn record reports only a Gather turn's words and latency.
+        Assert.Single(host.Events.All, e => e is CallerTranscript { Text: "yes" });
+        Assert.Equal(3, host.Events.All.Count(e => e is TurnLatency));
     }
 
     [Fact]

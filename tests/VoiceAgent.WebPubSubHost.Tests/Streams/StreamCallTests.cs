@@ -13,6 +13,7 @@ using VoiceAgent.WebPubSubHost.Speech.Local;
 using VoiceAgent.WebPubSubHost.Tests.Support;
 using VoiceAgent.WebPubSubHost.Tests.Vad;
 using VoiceAgent.WebPubSubHost.Vad;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Tests.Streams;
 

@@ -9,6 +9,7 @@ using VoiceAgent.TwilioApiStandIn.Voice;
 using VoiceAgent.WebPubSubHost.Events;
 using VoiceAgent.WebPubSubHost.Tests.Events;
 using VoiceAgent.WebPubSubHost.Tests.Support;
+using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Tests.Streams;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using VoiceAgent.WebPubSubHost.Events;
+using VoiceAgent.Core.LiveEvents;
 
-namespace VoiceAgent.WebPubSubHost.Tests.Events;
+namespace VoiceAgent.Core.Tests.LiveEvents;
 
 /// <summary>The exact JSON the dashboard reads, whichever transport carries it.</summary>
 public sealed class CallEventJsonTests
@@ -42,6 +42,10 @@ public sealed class CallEventJsonTests
             new TurnLatency("northside", "CA01", At, 3, 412.5),
             """{"type":"turnLatency","tenantId":"northside","callSid":"CA01","at":"2026-12-01T15:15:00+00:00","turn":3,"milliseconds":412.5}"""
         },
+        {
+            new CallTransferred("northside", "CA01", At, "service"),
+            """{"type":"transfer","tenantId":"northside","callSid":"CA01","at":"2026-12-01T15:15:00+00:00","department":"service"}"""
+        },
     };
 
     [Theory]
@@ -51,6 +55,16 @@ public sealed class CallEventJsonTests
         var json = Encoding.UTF8.GetString(CallEventJson.ToUtf8(callEvent));
 
         Assert.Equal(expected, json);
+    }
+
+    /// <summary>The real-time host's local fan-out reads the function app's events back from this JSON (LocalEventIntake).</summary>
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Deserialize_EachEventType_GivesTheSameEvent(CallEvent callEvent, string json)
+    {
+        var read = System.Text.Json.JsonSerializer.Deserialize(json, CallEventJson.Default.CallEvent);
+
+        Assert.Equal(callEvent, read);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// Where live call events go: Azure Web PubSub when it is configured, the host's local WebSocket fan-out otherwise. A

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// A live call event for the staff dashboard, one tenant's and one call's. The JSON is the same on Azure Web PubSub and on
@@ -14,6 +14,7 @@ namespace VoiceAgent.WebPubSubHost.Events;
 [JsonDerivedType(typeof(ToolCalled), "toolCall")]
 [JsonDerivedType(typeof(BargedIn), "bargeIn")]
 [JsonDerivedType(typeof(TurnLatency), "turnLatency")]
+[JsonDerivedType(typeof(CallTransferred), "transfer")]
 public abstract record CallEvent(
     [property: JsonPropertyOrder(-3)] string TenantId,
     [property: JsonPropertyOrder(-2)] string CallSid,
@@ -39,3 +40,6 @@ public sealed record BargedIn(string TenantId, string CallSid, DateTimeOffset At
 
 /// <summary>From the end of the caller's speech to the agent's first audio or text out, in milliseconds.</summary>
 public sealed record TurnLatency(string TenantId, string CallSid, DateTimeOffset At, int Turn, double Milliseconds) : CallEvent(TenantId, CallSid, At);
+
+/// <summary>The agent handed the call to <paramref name="Department"/> (its name, never the number).</summary>
+public sealed record CallTransferred(string TenantId, string CallSid, DateTimeOffset At, string Department) : CallEvent(TenantId, CallSid, At);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// The one place live call events become JSON, source-generated so publishing allocates no reflection metadata on a

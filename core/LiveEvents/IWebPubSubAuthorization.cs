@@ -1,4 +1,4 @@
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>The bearer token for one REST request to Web PubSub: an access-key JWT locally, an Entra token in Azure.</summary>
 public interface IWebPubSubAuthorization

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// Where live call events go. In Azure: <see cref="Endpoint"/> and <see cref="Hub"/>, reached with the host's managed

@@ -1,4 +1,4 @@
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// The Web PubSub group that carries one tenant's live events, <c>tenant.{tenantId}</c>. A staff member's client token

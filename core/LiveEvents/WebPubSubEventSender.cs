@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// The one background sender of <see cref="WebPubSubEventPublisher"/>'s queue: each event to its tenant's group, in

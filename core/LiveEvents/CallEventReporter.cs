@@ -1,6 +1,6 @@
-using VoiceAgent.WebPubSubHost.Events;
+using Microsoft.Extensions.Logging;
 
-namespace VoiceAgent.WebPubSubHost.Realtime;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// Publishes a session's live call events without ever failing the call: the events are for staff watching, and a

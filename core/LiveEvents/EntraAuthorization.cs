@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace VoiceAgent.WebPubSubHost.Events;
+namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
 /// An Entra token for <c>https://webpubsub.azure.com</c> from the host's identity, kept until five minutes before it
