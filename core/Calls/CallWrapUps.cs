@@ -24,7 +24,7 @@ public sealed class CallWrapUps(AppointmentTexts texts)
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(turns);
         var dialog = session.Dialog;
-        var department = session.TransferredTo is { } target ? tenant.TransferTargets.FirstOrDefault(t => t.Target == target)?.Department ?? "a person" : null;
+        var department = session.TransferredTo is { } target ? tenant.DepartmentOf(target) ?? "a person" : null;
         var outcomes = new List<string>();
         foreach (var (kind, name) in new[] { (ChangeKind.Rescheduled, "rescheduled"), (ChangeKind.Booked, "booked"), (ChangeKind.Cancelled, "cancelled") })
         {

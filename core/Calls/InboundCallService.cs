@@ -149,14 +149,14 @@ public sealed partial class InboundCallService(
         telemetry.RecordTurn(tenant.Id, reply.Action.ToString(), elapsed);
         if (reply.Action == CallAction.Transfer)
         {
-            var department = tenant.TransferTargets.FirstOrDefault(t => t.Target == reply.TransferTo)?.Department ?? "unknown";
+            var department = tenant.DepartmentOf(reply.TransferTo) ?? "unknown";
             telemetry.RecordTransfer(tenant.Id, department);
             await events.ReportAsync(new CallTransferred(tenant.Id, saved.CallSid, time.GetUtcNow(), department));
         }
     }
 
     /// <summary>
-    /// A Gather turn as the real-time host reports one: what the caller said, the agent's reply, a transfer's tool, and the
+    /// A Gather turn as the real-time host reports one: what the caller said, the agent's reply and the
     /// turn's latency (here the webhook's own time, from Twilio's request with the caller's words to the TwiML out).
     /// </summary>
     private async Task ReportTurnAsync(string tenantId, CallSession saved, CallerInput input, AgentReply reply, TimeSpan elapsed)

@@ -17,14 +17,12 @@ public static class LiveEventsServiceCollectionExtensions
     /// Where this app's live call events go, and <see cref="CallEventReporter"/> to report them with: Azure Web PubSub
     /// when <c>WebPubSub:Endpoint</c> or <c>WebPubSub:ConnectionString</c> is set (<see cref="WebPubSubEventPublisher"/>
     /// and its background sender; a connection string may also name the real-time host's local fan-out, which takes the
-    /// same REST send), else what <paramref name="unconfigured"/> registers as the <see cref="ICallEventPublisher"/>.
+    /// same REST send), else what <paramref name="unconfigured"/> registers as the <see cref="ICallEventPublisher"/>, or,
+    /// without it, core's default (<c>AddVoiceAgentCore</c>: <see cref="LiveEventsOff"/>).
     /// </summary>
-    /// <remarks>Core's own registration (<c>AddVoiceAgentCore</c>) defaults to <see cref="LiveEventsOff"/>; this replaces it.</remarks>
-    /// <returns>Whether Web PubSub is configured.</returns>
-    public static bool AddLiveEvents(this IServiceCollection services, IConfiguration configuration, Action<IServiceCollection> unconfigured)
+    public static IServiceCollection AddLiveEvents(this IServiceCollection services, IConfiguration configuration, Action<IServiceCollection>? unconfigured = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(unconfigured);
         var section = configuration.GetSection(WebPubSubOptions.Section);
         services.AddOptions<WebPubSubOptions>().Bind(section).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.ConnectionString) || IsValid(o.ConnectionString), "WebPubSub:ConnectionString needs an absolute Endpoint and an AccessKey.")
@@ -32,20 +30,26 @@ public static class LiveEventsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CallEventReporter>();
-        services.RemoveAll<ICallEventPublisher>(); // core's default (LiveEventsOff) gives way
+        services.TryAddSingleton<ICallEventPublisher, LiveEventsOff>();
 
         if (!(section.Get<WebPubSubOptions>() ?? new WebPubSubOptions()).IsConfigured)
         {
-            unconfigured(services);
-            return false;
+            if (unconfigured is not null)
+            {
+                services.RemoveAll<ICallEventPublisher>();
+                unconfigured(services);
+            }
+
+            return services;
         }
 
+        services.RemoveAll<ICallEventPublisher>();
         services.AddHttpClient(HttpClientName, http => http.Timeout = RequestTimeout);
         services.AddSingleton(CreateGroupSender);
         services.AddSingleton<WebPubSubEventPublisher>();
         services.AddSingleton<ICallEventPublisher>(sp => sp.GetRequiredService<WebPubSubEventPublisher>());
         services.AddHostedService<WebPubSubEventSender>();
-        return true;
+        return services;
     }
 
     /// <summary>An access key's JWT when a connection string is set (local), else the app's Entra identity (Azure).</summary>

@@ -50,6 +50,9 @@ public sealed record TenantProfile
     [JsonIgnore]
     public TenantTime Time => TenantTime.For(TimeZoneId);
 
+    /// <summary>The department <paramref name="target"/> (a transfer number) belongs to; null for a number not among them.</summary>
+    public string? DepartmentOf(string? target) => TransferTargets.FirstOrDefault(t => t.Target == target)?.Department;
+
     /// <summary>The department a caller reaches by asking for "a person".</summary>
     public TransferTarget? DefaultTransferTarget => TransferTargets.FirstOrDefault(t => t.IsDefault) ?? (TransferTargets.Count > 0 ? TransferTargets[0] : null);
 

@@ -16,7 +16,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddVoiceAgentCore(configuration);
         services.AddVoiceAgentTelemetry(configuration, "functions");
-        services.AddLiveEvents(configuration, off => off.AddSingleton<ICallEventPublisher, LiveEventsOff>());
+        services.AddLiveEvents(configuration); // unconfigured: core's LiveEventsOff
         services.AddSingleton(WebhookClock.System);
         services.AddSingleton<RunningTurns>();
         services.AddSingleton<CallWebhookReader>();

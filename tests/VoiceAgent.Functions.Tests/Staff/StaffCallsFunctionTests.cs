@@ -31,9 +31,9 @@ public sealed class StaffCallsFunctionTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task ListCalls_OwnTenant_ShowsEndedCallsWithOutcomeAndSummary_FilteredByOutcomeAndNumber()
     {
-        var booked = await CallAsync(TwilioWebhookClient.JohnSmith, TwilioWebhookClient.ShopNumber, "oil change tomorrow at 9 am", "yes", "no thanks");
-        var asked = await CallAsync("+15555550177", TwilioWebhookClient.ShopNumber, "what are your hours", "no thanks");
-        var elsewhere = await CallAsync(SecondTenant.CustomerPhone, SecondTenant.Number, "what are your hours", "no thanks");
+        var booked = await _twilio.PlayCallAsync(["oil change tomorrow at 9 am", "yes", "no thanks"]);
+        var asked = await _twilio.PlayCallAsync(["what are your hours", "no thanks"], from: "+15555550177");
+        var elsewhere = await _twilio.PlayCallAsync(["what are your hours", "no thanks"], SecondTenant.CustomerPhone, SecondTenant.Number);
         var staff = _app.CreateStaffClient(DemoTenant.Id);
 
         var all = await staff.GetFromJsonAsync<List<CallView>>($"/api/tenants/{DemoTenant.Id}/calls");
@@ -52,7 +52,7 @@ public sealed class StaffCallsFunctionTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task GetCall_OwnTenant_HasEveryTurnWithItsLatency()
     {
-        var callSid = await CallAsync(TwilioWebhookClient.JohnSmith, TwilioWebhookClient.ShopNumber, "oil change tomorrow at 9 am", "yes", "no thanks");
+        var callSid = await _twilio.PlayCallAsync(["oil change tomorrow at 9 am", "yes", "no thanks"]);
 
         var detail = await _app.CreateStaffClient(DemoTenant.Id).GetFromJsonAsync<CallDetailView>($"/api/tenants/{DemoTenant.Id}/calls/{callSid}");
 
@@ -65,7 +65,7 @@ public sealed class StaffCallsFunctionTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task CallsOfAnotherTenant_Return403AndNoData()
     {
-        var elsewhere = await CallAsync(SecondTenant.CustomerPhone, SecondTenant.Number, "what are your hours", "no thanks");
+        var elsewhere = await _twilio.PlayCallAsync(["what are your hours", "no thanks"], SecondTenant.CustomerPhone, SecondTenant.Number);
         var staff = _app.CreateStaffClient(DemoTenant.Id);
 
         var list = await staff.GetAsync($"/api/tenants/{SecondTenant.Id}/calls");
@@ -102,19 +102,5 @@ public sealed class StaffCallsFunctionTests(AzuriteFixture azurite) : IClassFixt
         var response = await _app.CreateStaffClient(DemoTenant.Id).GetAsync($"/api/tenants/{DemoTenant.Id}/calls?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-    }
-
-    /// <summary>A whole call: the greeting, the caller's lines as turns, then Twilio's final status callback.</summary>
-    private async Task<string> CallAsync(string from, string to, params string[] lines)
-    {
-        var callSid = TwilioWebhookClient.NewCallSid();
-        (await _twilio.PostAsync("/api/voice/incoming", TwilioWebhookClient.CallFields(callSid, from, to))).EnsureSuccessStatusCode();
-        foreach (var line in lines)
-        {
-            (await _twilio.PostAsync("/api/voice/turn", new Dictionary<string, string>(TwilioWebhookClient.CallFields(callSid, from, to)) { ["SpeechResult"] = line })).EnsureSuccessStatusCode();
-        }
-
-        (await _twilio.PostAsync("/api/voice/status", new Dictionary<string, string>(TwilioWebhookClient.CallFields(callSid, from, to)) { ["CallStatus"] = "completed", ["CallDuration"] = "60" })).EnsureSuccessStatusCode();
-        return callSid;
     }
 }

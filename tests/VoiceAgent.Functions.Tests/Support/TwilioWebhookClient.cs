@@ -33,6 +33,26 @@ public sealed class TwilioWebhookClient(HttpClient http, string authToken)
         return http.SendAsync(request);
     }
 
+    /// <summary>
+    /// A whole inbound call: the incoming webhook, each of <paramref name="lines"/> as a turn's <c>SpeechResult</c>, then
+    /// Twilio's final status callback (<c>completed</c>, <paramref name="durationSeconds"/>); each must succeed. Returns
+    /// the call's sid.
+    /// </summary>
+    public async Task<string> PlayCallAsync(IReadOnlyList<string> lines, string from = JohnSmith, string to = ShopNumber, int durationSeconds = 60)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var callSid = NewCallSid();
+        (await PostAsync("/api/voice/incoming", CallFields(callSid, from, to))).EnsureSuccessStatusCode();
+        foreach (var line in lines)
+        {
+            (await PostAsync("/api/voice/turn", new Dictionary<string, string>(CallFields(callSid, from, to)) { ["SpeechResult"] = line })).EnsureSuccessStatusCode();
+        }
+
+        var status = new Dictionary<string, string>(CallFields(callSid, from, to)) { ["CallStatus"] = "completed", ["CallDuration"] = durationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        (await PostAsync("/api/voice/status", status)).EnsureSuccessStatusCode();
+        return callSid;
+    }
+
     /// <summary>A body Twilio never sends to a voice webhook, signed validly (URL only, no form parameters).</summary>
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json)
     {

@@ -25,15 +25,8 @@ public sealed class CallWrapUpTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task FinalStatus_AfterABooking_RecordsOutcomeAppointmentSummaryAndLatencies()
     {
-        var callSid = TwilioWebhookClient.NewCallSid();
-        await _twilio.PostAsync("/api/voice/incoming", TwilioWebhookClient.CallFields(callSid));
-        await TurnAsync(callSid, "I need an oil change tomorrow at 9 am");
-        await TurnAsync(callSid, "yes");
-        await TurnAsync(callSid, "no thanks");
+        var callSid = await _twilio.PlayCallAsync(["I need an oil change tomorrow at 9 am", "yes", "no thanks"], durationSeconds: 75);
 
-        var status = await _twilio.PostAsync("/api/voice/status", new Dictionary<string, string>(TwilioWebhookClient.CallFields(callSid)) { ["CallStatus"] = "completed", ["CallDuration"] = "75" });
-
-        status.EnsureSuccessStatusCode();
         var sessions = _app.Services.GetRequiredService<CallSessionStore>();
         var session = await sessions.FindAsync(DemoTenant.Id, callSid, CancellationToken.None);
         var wrapUp = session?.WrapUp;
@@ -59,7 +52,4 @@ public sealed class CallWrapUpTests(AzuriteFixture azurite) : IClassFixture<Azur
         var session = await _app.Services.GetRequiredService<CallSessionStore>().FindAsync(DemoTenant.Id, callSid, CancellationToken.None);
         Assert.Null(session!.WrapUp);
     }
-
-    private async Task TurnAsync(string callSid, string speech) =>
-        (await _twilio.PostAsync("/api/voice/turn", new Dictionary<string, string>(TwilioWebhookClient.CallFields(callSid)) { ["SpeechResult"] = speech })).EnsureSuccessStatusCode();
 }
