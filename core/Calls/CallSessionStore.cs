@@ -8,6 +8,9 @@ namespace VoiceAgent.Core.Calls;
 /// <summary>Call sessions (partition = tenant, row = CallSid) and their turns, in Azure Tables.</summary>
 public sealed class CallSessionStore(VoiceAgentTables tables)
 {
+    /// <summary>The most operations one table transaction takes.</summary>
+    private const int MaxBatch = 100;
+
     /// <summary>Creates the session, or returns the existing one when Twilio retries the first webhook.</summary>
     public async Task<CallSession> CreateOrGetAsync(CallSession session, CancellationToken cancellationToken)
     {
@@ -42,6 +45,40 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         }
 
         return [.. calls.OrderByDescending(c => c.StartedAt).Take(max)];
+    }
+
+    /// <summary>
+    /// Deletes the tenant's calls that started before <paramref name="cutoff"/>: each call's turns (its transcript), then
+    /// its row (the dialog, the summary). Appointments are not touched. Idempotent: an interrupted purge is finished by the
+    /// next one. Returns how many calls went.
+    /// </summary>
+    public async Task<int> PurgeStartedBeforeAsync(string tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var old = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and StartedAt lt {cutoff.ToUniversalTime()}");
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            old.Add(row.RowKey);
+        }
+
+        foreach (var callSid in old)
+        {
+            var turns = new List<TableTransactionAction>();
+            await foreach (var turn in tables.Turns.QueryAsync<TableEntity>(e => e.PartitionKey == TurnPartition(tenantId, callSid), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                turns.Add(new TableTransactionAction(TableTransactionActionType.Delete, turn, ETag.All));
+            }
+
+            foreach (var batch in turns.Chunk(MaxBatch))
+            {
+                await tables.Turns.SubmitTransactionAsync(batch, cancellationToken);
+            }
+
+            await tables.Calls.DeleteEntityAsync(tenantId, callSid, ETag.All, cancellationToken);
+        }
+
+        return old.Count;
     }
 
     /// <summary>Saves the session if nobody else changed it since it was read; false on an ETag conflict.</summary>

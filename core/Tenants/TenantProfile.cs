@@ -46,6 +46,9 @@ public sealed record TenantProfile
     /// <summary>The longest a real-time call may last before the agent says goodbye (a stuck or abusive call ends).</summary>
     public int MaxCallMinutes { get; init; } = 20;
 
+    /// <summary>Days a call's transcript and summary are kept; older calls are purged (<c>CallRetention</c>). At least 1.</summary>
+    public int RetentionDays { get; init; } = 90;
+
     /// <summary>The shop's wall clock (<see cref="TimeZoneId"/>): every local reading and DST rule goes through it. Shared per zone, not stored.</summary>
     [JsonIgnore]
     public TenantTime Time => TenantTime.For(TimeZoneId);

@@ -22,6 +22,8 @@ public sealed class FunctionsPublishTests(FunctionsPublishFixture publish) : ICl
     [InlineData("VoiceStatus", "voice/status", "POST")]
     [InlineData("VoiceFallback", "voice/fallback", "POST")]
     [InlineData("StaffAppointments", "tenants/{tenantId}/appointments", "GET")]
+    [InlineData("StaffCalls", "tenants/{tenantId}/calls", "GET")]
+    [InlineData("StaffCall", "tenants/{tenantId}/calls/{callSid}", "GET")]
     [InlineData("Health", "health", "GET")]
     public void Metadata_HttpFunction_HasItsRouteMethodAndAnonymousAuthLevel(string name, string route, string method)
     {

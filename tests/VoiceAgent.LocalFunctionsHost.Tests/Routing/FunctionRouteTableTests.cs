@@ -7,6 +7,8 @@ public sealed class FunctionRouteTableTests
 
     [Theory]
     [InlineData("GET", "/api/tenants/northside-auto/appointments?from=2026-12-01", "StaffAppointments")]
+    [InlineData("GET", "/api/tenants/northside-auto/calls?outcome=booked", "StaffCalls")]
+    [InlineData("GET", "/api/tenants/northside-auto/calls/CA0123", "StaffCall")]
     [InlineData("get", "/api/health", "Health")]
     [InlineData("post", "/api/voice/incoming", "VoiceIncoming")]
     [InlineData("POST", "/api/voice/continue?turn=abc&hop=1", "VoiceContinue")]
