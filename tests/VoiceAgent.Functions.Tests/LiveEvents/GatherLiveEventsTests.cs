@@ -67,9 +67,12 @@ public sealed class GatherLiveEventsTests(AzuriteFixture azurite) : IClassFixtur
 
     /// <summary>
     /// Issue 12's bound: with a Web PubSub that accepts connections and never answers, a webhook takes no more than 50 ms
-    /// longer than with live events off. Medians of the same turns on both apps, interleaved, after a warm-up.
+    /// longer than with live events off. Medians of the same turns on both apps, interleaved, after a warm-up. A timing:
+    /// on a 2-core machine busy with the other test projects single turns vary by hundreds of milliseconds, so it runs
+    /// with the real-time tests, alone (tools/test).
     /// </summary>
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task HungWebPubSub_AWebhookTakesNoMoreThan50MsLonger()
     {
         using var hung = new TcpListener(IPAddress.Loopback, 0);
