@@ -25,6 +25,8 @@ public sealed record CallSession
     /// <summary>What the finished call came to (outcome, summary, flags); null until its final status is recorded.</summary>
     public CallWrapUp? WrapUp { get; init; }
     public DialogState Dialog { get; init; } = new();
+    /// <summary>Which of <see cref="DialogState.MessagesForStaff"/> (by index) staff have marked done in the dashboard's inbox.</summary>
+    public IReadOnlyList<int> MessagesDone { get; init; } = [];
     /// <summary>Twilio's <c>I-Twilio-Idempotency-Token</c> of the last turn, and the TwiML answered to it (for retries).</summary>
     public string? LastTurnToken { get; init; }
     public string? LastTurnTwiml { get; init; }

@@ -169,6 +169,37 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
     }
 
     private static string TurnPartition(string tenantId, string callSid) => $"{tenantId}|{callSid}";
+    /// <summary>
+    /// Marks message <paramref name="index"/> of the call's messages for staff done (or not done again), guarded by the
+    /// row's ETag so a turn saved at the same moment is not overwritten. False when the call or the message is not there.
+    /// </summary>
+    public async Task<bool> SetMessageDoneAsync(string tenantId, string callSid, int index, bool done, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await FindAsync(tenantId, callSid, cancellationToken) is not { } call || index < 0 || index >= call.Dialog.MessagesForStaff.Count)
+            {
+                return false;
+            }
+
+            var marked = done ? call.MessagesDone.Union([index]).Order().ToList() : call.MessagesDone.Where(i => i != index).ToList();
+            var row = new TableEntity(tenantId, callSid) { ["MessagesDone"] = WriteIndexes(marked) };
+            try
+            {
+                await tables.Calls.UpdateEntityAsync(row, new ETag(call.ETag!), TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // the call changed since it was read (a turn, the wrap-up): read it again
+            }
+        }
+    }
+
+    private static string WriteIndexes(IReadOnlyList<int> indexes) => string.Join(',', indexes.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static List<int> ReadIndexes(string? text) =>
+        [.. (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Characters of the dialog JSON in one table property (a string property holds at most 32K characters).</summary>
     internal const int DialogChunk = 30_000;
@@ -219,6 +250,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
             ["LastTurnTwiml"] = session.LastTurnTwiml,
             ["Outcome"] = session.WrapUp?.Outcome,
             ["WrapUp"] = session.WrapUp is { } wrapUp ? StorageJson.Serialize(wrapUp) : null,
+            ["MessagesDone"] = WriteIndexes(session.MessagesDone),
         };
         WriteDialog(row, session.Dialog);
         return row;
@@ -240,6 +272,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         WrapUp = row.GetString("WrapUp") is { } wrapUp ? StorageJson.Deserialize<CallWrapUp>(wrapUp) : null,
         TurnCount = row.GetInt32("TurnCount") ?? 0,
         Dialog = ReadDialog(row),
+        MessagesDone = ReadIndexes(row.GetString("MessagesDone")),
         LastTurnToken = row.GetString("LastTurnToken"),
         LastTurnTwiml = row.GetString("LastTurnTwiml"),
         ETag = row.ETag.ToString(),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 
 namespace VoiceAgent.Core.LiveEvents;
@@ -12,19 +13,19 @@ public sealed class EntraAuthorization(TokenCredential credential, TimeProvider 
 
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
 
-    private AccessToken? _token;
+    private StrongBox<AccessToken>? _token;
 
-    /// <summary>Called by the one background sender only, so the cached token needs no lock.</summary>
+    /// <summary>Safe for concurrent callers: the cached token is swapped as one reference (a race costs a second fetch at most).</summary>
     public async ValueTask<string> GetBearerTokenAsync(Uri requestUri, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_token is { } cached && now < (cached.RefreshOn ?? cached.ExpiresOn - RefreshMargin))
+        if (Volatile.Read(ref _token) is { Value: var cached } && now < (cached.RefreshOn ?? cached.ExpiresOn - RefreshMargin))
         {
             return cached.Token;
         }
 
         var token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
-        _token = token;
+        Volatile.Write(ref _token, new StrongBox<AccessToken>(token));
         return token.Token;
     }
 }

@@ -31,6 +31,8 @@ public static class LiveEventsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CallEventReporter>();
         services.TryAddSingleton<ICallEventPublisher, LiveEventsOff>();
+        services.AddHttpClient(HttpClientName, http => http.Timeout = RequestTimeout);
+        services.TryAddSingleton<LiveEventsClientAccess>();
 
         if (!(section.Get<WebPubSubOptions>() ?? new WebPubSubOptions()).IsConfigured)
         {
@@ -44,7 +46,6 @@ public static class LiveEventsServiceCollectionExtensions
         }
 
         services.RemoveAll<ICallEventPublisher>();
-        services.AddHttpClient(HttpClientName, http => http.Timeout = RequestTimeout);
         services.AddSingleton(CreateGroupSender);
         services.AddSingleton<WebPubSubEventPublisher>();
         services.AddSingleton<ICallEventPublisher>(sp => sp.GetRequiredService<WebPubSubEventPublisher>());
@@ -67,14 +68,19 @@ public static class LiveEventsServiceCollectionExtensions
             return new WebPubSubGroupSender(http, connection.Endpoint, new AccessKeyAuthorization(connection.AccessKey, time), options, time);
         }
 
+        return new WebPubSubGroupSender(http, settings.Endpoint!, new EntraAuthorization(CreateCredential(settings), time), options, time);
+    }
+
+    /// <summary>The app's identity for Web PubSub in Azure: the configured user-assigned one, else DefaultAzureCredential's default.</summary>
+    internal static TokenCredential CreateCredential(WebPubSubOptions settings)
+    {
         var identity = new DefaultAzureCredentialOptions();
         if (!string.IsNullOrWhiteSpace(settings.ManagedIdentityClientId))
         {
             identity.ManagedIdentityClientId = settings.ManagedIdentityClientId; // else its default, AZURE_CLIENT_ID
         }
 
-        TokenCredential credential = new DefaultAzureCredential(identity);
-        return new WebPubSubGroupSender(http, settings.Endpoint!, new EntraAuthorization(credential, time), options, time);
+        return new DefaultAzureCredential(identity);
     }
 
     private static bool IsValid(string connectionString)

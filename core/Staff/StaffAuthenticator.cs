@@ -8,12 +8,15 @@ using Microsoft.Extensions.Options;
 namespace VoiceAgent.Core.Staff;
 
 /// <summary>
-/// Who is asking, and for which tenant: a local dev token (<c>Authorization: Bearer</c>) or, behind App Service
-/// authentication, the Entra principal it forwards, mapped to a tenant by <see cref="StaffDirectory"/>.
+/// Who is asking, and for which tenant: a local dev token (<c>Authorization: Bearer</c>, or the dashboard's sign-in
+/// cookie <see cref="DevTokenCookie"/> holding one) or, behind App Service authentication, the Entra principal it
+/// forwards, mapped to a tenant by <see cref="StaffDirectory"/>.
 /// </summary>
 public sealed partial class StaffAuthenticator(IOptions<StaffAuthOptions> options, StaffDirectory staff, ILogger<StaffAuthenticator> logger)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+    /// <summary>The dashboard's local sign-in keeps the dev token in this HttpOnly, SameSite=Strict cookie.</summary>
+    public const string DevTokenCookie = "VoiceAgent-Staff";
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
     private readonly StaffAuthOptions _options = options.Value;
@@ -59,24 +62,41 @@ public sealed partial class StaffAuthenticator(IOptions<StaffAuthOptions> option
         return StaffAccess.Granted(principal);
     }
 
-    private StaffPrincipal? FromDevToken(HttpRequest request)
+    /// <summary>Staff sign in here with Entra ID through App Service authentication (else with dev tokens, or not at all).</summary>
+    public bool UsesPlatformSignIn => _options.TrustPlatformPrincipal;
+
+    /// <summary>Dev tokens are configured (local runs only).</summary>
+    public bool AcceptsDevTokens => _options.DevTokens.Count > 0;
+
+    /// <summary>The staff member a dev token signs in as, or null for a token that is none of the configured ones.</summary>
+    public StaffPrincipal? FromDevToken(string token)
     {
-        var header = request.Headers.Authorization.ToString();
-        if (_options.DevTokens.Count == 0 || !header.StartsWith("Bearer ", StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(token) || _options.DevTokens.Count == 0)
         {
             return null;
         }
 
-        var presented = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        foreach (var (tenantId, token) in _options.DevTokens)
+        var presented = Encoding.UTF8.GetBytes(token.Trim());
+        foreach (var (tenantId, configured) in _options.DevTokens)
         {
-            if (!string.IsNullOrEmpty(token) && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(token)))
+            if (!string.IsNullOrEmpty(configured) && CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(configured)))
             {
                 return new StaffPrincipal($"dev:{tenantId}", tenantId, $"{tenantId} (dev token)");
             }
         }
 
         return null;
+    }
+
+    private StaffPrincipal? FromDevToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return FromDevToken(header["Bearer ".Length..]);
+        }
+
+        return request.Cookies.TryGetValue(DevTokenCookie, out var cookie) ? FromDevToken(cookie ?? string.Empty) : null;
     }
 
     /// <summary>The object id and name in the principal App Service authentication forwards (base64 JSON with a claims list).</summary>

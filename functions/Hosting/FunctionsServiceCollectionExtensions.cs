@@ -1,6 +1,8 @@
 using VoiceAgent.Core.Hosting;
 using VoiceAgent.Core.LiveEvents;
 using VoiceAgent.Core.Telemetry;
+using VoiceAgent.Functions.Dashboard;
+using VoiceAgent.Functions.Staff;
 using VoiceAgent.Functions.Voice;
 using VoiceAgent.Functions.Workflows;
 
@@ -19,6 +21,8 @@ public static class FunctionsServiceCollectionExtensions
         services.AddLiveEvents(configuration); // unconfigured: core's LiveEventsOff
         services.AddSingleton(WebhookClock.System);
         services.AddSingleton<RunningTurns>();
+        services.AddSingleton<StaffTenantGate>();
+        services.AddSingleton<DashboardAssets>();
         services.AddSingleton<CallWebhookReader>();
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WorkflowRetries>();

@@ -10,7 +10,7 @@ namespace VoiceAgent.Functions.Staff;
 /// Read API for shop staff: the appointment book of their own tenant, by local date range. Staff sign in (Entra ID
 /// behind App Service authentication, or a local dev token); a sign-in for another tenant gets 403 and nothing else.
 /// </summary>
-public sealed class StaffAppointmentsFunction(StaffAuthenticator staff, TenantStore tenants, AppointmentStore appointments, TimeProvider time)
+public sealed class StaffAppointmentsFunction(StaffTenantGate gate, AppointmentStore appointments, TimeProvider time)
 {
     public const int MaxRangeDays = 62;
 
@@ -20,16 +20,10 @@ public sealed class StaffAppointmentsFunction(StaffAuthenticator staff, TenantSt
         string tenantId)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var access = await staff.AuthorizeAsync(request, tenantId, cancellationToken);
-        if (!access.IsGranted)
+        var access = await gate.OpenAsync(request, tenantId);
+        if (access.Tenant is not { } tenant)
         {
             return access.Refusal!;
-        }
-
-        var tenant = await tenants.FindAsync(tenantId, cancellationToken);
-        if (tenant is null)
-        {
-            return TypedResults.NotFound();
         }
 
         var today = tenant.Time.Today(time.GetUtcNow());

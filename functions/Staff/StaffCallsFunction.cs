@@ -10,7 +10,7 @@ namespace VoiceAgent.Functions.Staff;
 /// The call history for the staff of one tenant: recent calls, filterable by the caller's number, the outcome and
 /// whether the call went badly; and one call with its transcript and latencies. Another tenant's staff get 403.
 /// </summary>
-public sealed class StaffCallsFunction(StaffAuthenticator staff, TenantStore tenants, CallSessionStore sessions, TimeProvider time)
+public sealed class StaffCallsFunction(StaffTenantGate gate, CallSessionStore sessions, TimeProvider time)
 {
     public const int MaxDays = 90;
     public const int MaxCalls = 200;
@@ -21,15 +21,10 @@ public sealed class StaffCallsFunction(StaffAuthenticator staff, TenantStore ten
         string tenantId)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var access = await staff.AuthorizeAsync(request, tenantId, cancellationToken);
-        if (!access.IsGranted)
+        var access = await gate.OpenAsync(request, tenantId);
+        if (access.Tenant is not { } tenant)
         {
             return access.Refusal!;
-        }
-
-        if (await tenants.FindAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return TypedResults.NotFound();
         }
 
         var query = request.Query;
@@ -58,13 +53,13 @@ public sealed class StaffCallsFunction(StaffAuthenticator staff, TenantStore ten
         string callSid)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var access = await staff.AuthorizeAsync(request, tenantId, cancellationToken);
-        if (!access.IsGranted)
+        var access = await gate.OpenAsync(request, tenantId);
+        if (access.Tenant is not { } tenant)
         {
             return access.Refusal!;
         }
 
-        if (await tenants.FindAsync(tenantId, cancellationToken) is not { } tenant || await sessions.FindAsync(tenant.Id, callSid, cancellationToken) is not { } call)
+        if (await sessions.FindAsync(tenant.Id, callSid, cancellationToken) is not { } call)
         {
             return TypedResults.NotFound();
         }

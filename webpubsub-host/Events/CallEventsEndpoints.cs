@@ -4,17 +4,24 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoiceAgent.Core.LiveEvents;
 using VoiceAgent.Core.Staff;
 
 namespace VoiceAgent.WebPubSubHost.Events;
 
 /// <summary>
-/// <c>GET /events</c> (WebSocket): the local fan-out's live call events for the signed-in staff member's own tenant.
-/// Mapped only when <see cref="LocalEventFanOut"/> carries the events; with Web PubSub the dashboard connects there.
+/// The local fan-out's live call events for one tenant's staff, over a WebSocket, at two doors: <c>GET /events</c> for
+/// a staff sign-in (a dev token header: tools, the simulator), and <c>GET /client/hubs/{hub}?access_token=…</c>, Web
+/// PubSub's own client endpoint (protocols.md §8.2), for a browser holding a client token the function app minted
+/// (<c>LiveEventsClientAccess</c>) with the same local access key. Mapped only when <see cref="LocalEventFanOut"/>
+/// carries the events; with Web PubSub configured, clients connect to the service instead.
 /// </summary>
 public static partial class CallEventsEndpoints
 {
     public const string Path = "/events";
+
+    public const string ClientPath = "/client/hubs/{hub}";
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
 
@@ -33,22 +40,55 @@ public static partial class CallEventsEndpoints
 
         var pipeline = endpoints.CreateApplicationBuilder();
         pipeline.UseWebSockets();
-        pipeline.Run(StreamAsync);
+        pipeline.Run(StreamToStaffAsync);
         endpoints.Map(Path, pipeline.Build()).WithDisplayName("Live call events (local fan-out)");
+
+        var key = endpoints.ServiceProvider.GetRequiredService<IOptions<LocalEventIntakeOptions>>().Value.LocalAccessKey;
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            var clients = new LocalClientTokens(key);
+            var client = endpoints.CreateApplicationBuilder();
+            client.UseWebSockets();
+            client.Run(context => StreamToClientAsync(context, clients));
+            endpoints.Map(ClientPath, client.Build()).WithDisplayName("Live call events for Web PubSub clients (local fan-out)");
+        }
+
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext context)
+    private static async Task StreamToStaffAsync(HttpContext context)
     {
-        var cancellationToken = context.RequestAborted;
         var staff = context.RequestServices.GetRequiredService<StaffAuthenticator>();
-        var principal = await staff.AuthenticateAsync(context.Request, cancellationToken);
+        var principal = await staff.AuthenticateAsync(context.Request, context.RequestAborted);
         if (principal is null)
         {
             await StaffAccess.Unauthenticated.Refusal!.ExecuteAsync(context);
             return;
         }
 
+        await StreamAsync(context, principal.UserId, principal.TenantId);
+    }
+
+    /// <summary>As Web PubSub does: no valid token for this hub, 401 before any upgrade; the token's one group sets the tenant.</summary>
+    private static async Task StreamToClientAsync(HttpContext context, LocalClientTokens tokens)
+    {
+        var hub = context.GetRouteValue("hub") as string ?? string.Empty;
+        var options = context.RequestServices.GetRequiredService<IOptions<WebPubSubOptions>>().Value;
+        var client = string.Equals(hub, options.Hub, StringComparison.Ordinal)
+            ? await tokens.ValidateAsync(context.Request, context.Request.Query["access_token"].ToString())
+            : null;
+        if (client is null)
+        {
+            await TypedResults.Problem(title: "Unauthorized", detail: "A client access token for this hub is required.", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+            return;
+        }
+
+        await StreamAsync(context, client.Value.UserId, client.Value.TenantId);
+    }
+
+    private static async Task StreamAsync(HttpContext context, string userId, string tenantId)
+    {
+        var cancellationToken = context.RequestAborted;
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await TypedResults.Problem(title: "WebSocket required", detail: "Connect to this endpoint with a WebSocket.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
@@ -58,10 +98,10 @@ public static partial class CallEventsEndpoints
         var fanOut = context.RequestServices.GetRequiredService<LocalEventFanOut>();
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CallEventsEndpoints));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var subscription = fanOut.Subscribe(principal.TenantId);
-        LogConnected(logger, principal.UserId, principal.TenantId);
+        using var subscription = fanOut.Subscribe(tenantId);
+        LogConnected(logger, userId, tenantId);
         await PumpAsync(socket, subscription, cancellationToken);
-        LogDisconnected(logger, principal.UserId, principal.TenantId, subscription.WasDropped);
+        LogDisconnected(logger, userId, tenantId, subscription.WasDropped);
     }
 
     /// <summary>

@@ -4,13 +4,13 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using VoiceAgent.LocalStack;
 
-namespace VoiceAgent.LocalFunctionsHost.Tests.DevCommand;
+namespace VoiceAgent.TestSupport;
 
 /// <summary>
 /// <c>tools/dev --serve --in-memory</c> as a developer or a load driver runs it: started with SIGINT at its default
 /// (as a terminal leaves it), read up to its <c>READY</c> line, and stopped with SIGINT.
 /// </summary>
-internal sealed partial class DevServe : IAsyncDisposable
+public sealed partial class DevServe : IAsyncDisposable
 {
     private const int SigInt = 2;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(4);
