@@ -54,9 +54,55 @@ public sealed partial class CalendarSync(ICalendarProvider calendar, Appointment
         LogDeleted(logger, appointment.Id, eventId);
     }
 
+    /// <summary>
+    /// Brings the event of an anonymised appointment in line with it (a deletion request), so the calendar no longer shows
+    /// who it was: a booked one's event is updated (or created, when its follow-up never got that far); a cancelled one's
+    /// recorded event is updated and deleted again, since a calendar may keep deleted events with their text (Google does).
+    /// An event that is gone for good counts as done. True when an event was written.
+    /// </summary>
+    public async Task<bool> RewriteAsync(TenantProfile tenant, Appointment appointment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(appointment);
+        if (appointment.Status == AppointmentStatus.Booked && appointment.CalendarEventId is null)
+        {
+            await CreateAsync(tenant, appointment, cancellationToken);
+            return true;
+        }
+
+        if (appointment.CalendarEventId is not { } eventId)
+        {
+            return false;
+        }
+
+        try
+        {
+            await calendar.MoveEventAsync(eventId, appointment, tenant, cancellationToken);
+        }
+        catch (CalendarUnavailableException ex) when (ex.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Gone)
+        {
+            LogGone(logger, appointment.Id, eventId);
+            return false;
+        }
+
+        if (appointment.Status != AppointmentStatus.Booked)
+        {
+            await calendar.DeleteEventAsync(eventId, cancellationToken);
+        }
+
+        LogRewritten(logger, appointment.Id, eventId);
+        return true;
+    }
+
     [LoggerMessage(EventId = 1311, Level = LogLevel.Information, Message = "Appointment {AppointmentId} mirrored to calendar event {EventId}")]
     private static partial void LogCreated(ILogger logger, string appointmentId, string eventId);
 
     [LoggerMessage(EventId = 1312, Level = LogLevel.Information, Message = "Calendar event {EventId} of appointment {AppointmentId} deleted")]
     private static partial void LogDeleted(ILogger logger, string appointmentId, string eventId);
+
+    [LoggerMessage(EventId = 1313, Level = LogLevel.Information, Message = "Calendar event {EventId} of appointment {AppointmentId} rewritten without the customer")]
+    private static partial void LogRewritten(ILogger logger, string appointmentId, string eventId);
+
+    [LoggerMessage(EventId = 1314, Level = LogLevel.Information, Message = "Calendar event {EventId} of appointment {AppointmentId} is gone for good; nothing to rewrite")]
+    private static partial void LogGone(ILogger logger, string appointmentId, string eventId);
 }

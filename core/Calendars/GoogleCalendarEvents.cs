@@ -57,7 +57,12 @@ internal static class GoogleCalendarEvents
 
     public static string Description(Appointment appointment)
     {
-        var lines = new List<string> { $"Customer phone: {appointment.CustomerPhone}" };
+        var lines = new List<string>();
+        if (!string.IsNullOrEmpty(appointment.CustomerPhone))
+        {
+            lines.Add($"Customer phone: {appointment.CustomerPhone}");
+        }
+
         if (appointment.Vehicle is { } vehicle)
         {
             lines.Add($"Vehicle: {vehicle.Describe()}");

@@ -64,21 +64,66 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
 
         foreach (var callSid in old)
         {
-            var turns = new List<TableTransactionAction>();
-            await foreach (var turn in tables.Turns.QueryAsync<TableEntity>(e => e.PartitionKey == TurnPartition(tenantId, callSid), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                turns.Add(new TableTransactionAction(TableTransactionActionType.Delete, turn, ETag.All));
-            }
-
-            foreach (var batch in turns.Chunk(MaxBatch))
-            {
-                await tables.Turns.SubmitTransactionAsync(batch, cancellationToken);
-            }
-
-            await tables.Calls.DeleteEntityAsync(tenantId, callSid, ETag.All, cancellationToken);
+            await DeleteCallAsync(tenantId, callSid, cancellationToken);
         }
 
         return old.Count;
+    }
+
+    /// <summary>
+    /// Deletes every call of one customer in the tenant, for a deletion request: the calls recorded under
+    /// <paramref name="customerId"/>, the calls from any of <paramref name="phoneNumbers"/> (E.164), and
+    /// <paramref name="callSids"/> (the calls their appointments name), each with its turns. Idempotent.
+    /// </summary>
+    public async Task<CallPurge> PurgeCustomerCallsAsync(
+        string tenantId, string customerId, IReadOnlyCollection<string> phoneNumbers, IReadOnlyCollection<string> callSids, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        ArgumentNullException.ThrowIfNull(phoneNumbers);
+        ArgumentNullException.ThrowIfNull(callSids);
+        var theirs = new HashSet<string>(callSids, StringComparer.Ordinal);
+        IEnumerable<string> whose = [TableClient.CreateQueryFilter($"CustomerId eq {customerId}"), .. phoneNumbers.Select(p => TableClient.CreateQueryFilter($"CallerNumber eq {p}"))];
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}") + " and (" + string.Join(" or ", whose) + ")";
+
+        await foreach (var row in tables.Calls.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            theirs.Add(row.RowKey);
+        }
+
+        var purge = new CallPurge(0, 0);
+        foreach (var callSid in theirs)
+        {
+            var (found, turns) = await DeleteCallAsync(tenantId, callSid, cancellationToken);
+            purge = new CallPurge(purge.Calls + (found ? 1 : 0), purge.Turns + turns);
+        }
+
+        return purge;
+    }
+
+    /// <summary>One call's turns (its transcript), then its row (the dialog, the summary). Whether the row was there, and how many turns went.</summary>
+    private async Task<(bool Found, int Turns)> DeleteCallAsync(string tenantId, string callSid, CancellationToken cancellationToken)
+    {
+        var turns = new List<TableTransactionAction>();
+        await foreach (var turn in tables.Turns.QueryAsync<TableEntity>(e => e.PartitionKey == TurnPartition(tenantId, callSid), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            turns.Add(new TableTransactionAction(TableTransactionActionType.Delete, turn, ETag.All));
+        }
+
+        foreach (var batch in turns.Chunk(MaxBatch))
+        {
+            await tables.Turns.SubmitTransactionAsync(batch, cancellationToken);
+        }
+
+        try
+        {
+            await tables.Calls.DeleteEntityAsync(tenantId, callSid, ETag.All, cancellationToken);
+            return (true, turns.Count);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return (false, turns.Count);
+        }
     }
 
     /// <summary>Saves the session if nobody else changed it since it was read; false on an ETag conflict.</summary>

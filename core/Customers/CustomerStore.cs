@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using VoiceAgent.Core.Storage;
 
@@ -98,6 +99,53 @@ public sealed class CustomerStore(VoiceAgentTables tables)
         }
 
         return verified ? PinVerification.Verified : failures >= MaxPinFailures ? PinVerification.Locked : PinVerification.Wrong;
+    }
+
+    /// <summary>Every number in the phone index that leads to the customer (the one on the record, and any other).</summary>
+    public async Task<IReadOnlyList<string>> PhonesOfAsync(string tenantId, string customerId, CancellationToken cancellationToken)
+    {
+        var phones = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and CustomerId eq {customerId}");
+        await foreach (var row in tables.CustomerPhones.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            phones.Add(row.RowKey);
+        }
+
+        return phones;
+    }
+
+    /// <summary>
+    /// Deletes the customer (a deletion request): their phone-index entries (<paramref name="phones"/> that lead to them),
+    /// then the record itself with the name, number, PIN hash and vehicles. Idempotent. Returns the index entries that went
+    /// and whether the record was there.
+    /// </summary>
+    public async Task<(int PhoneEntries, bool Record)> DeleteAsync(string tenantId, string customerId, IReadOnlyCollection<string> phones, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(phones);
+        var entries = 0;
+        foreach (var phone in phones)
+        {
+            var index = await tables.CustomerPhones.GetEntityIfExistsAsync<TableEntity>(tenantId, phone, ["CustomerId"], cancellationToken);
+            if (index.HasValue && index.Value!.GetString("CustomerId") == customerId)
+            {
+                entries += await DeleteIfThereAsync(tables.CustomerPhones, tenantId, phone, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return (entries, await DeleteIfThereAsync(tables.Customers, tenantId, customerId, cancellationToken));
+    }
+
+    private static async Task<bool> DeleteIfThereAsync(TableClient table, string partition, string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
     }
 
     public async Task<Customer?> FindAsync(string tenantId, string customerId, CancellationToken cancellationToken)

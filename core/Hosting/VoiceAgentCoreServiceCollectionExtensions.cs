@@ -50,6 +50,7 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddSingleton<FollowUpStore>();
         services.AddSingleton<SmsOptOutStore>();
         services.AddSingleton<CalendarSync>();
+        services.AddSingleton<CustomerErasure>();
         services.AddSingleton<SchedulingService>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<AppointmentTexts>();

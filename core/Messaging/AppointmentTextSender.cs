@@ -35,6 +35,12 @@ public sealed partial class AppointmentTextSender(
         }
 
         var to = appointment.CustomerPhone;
+        if (string.IsNullOrEmpty(to))
+        {
+            telemetry.RecordSms(tenant.Id, key, "no-number");
+            return await RecordAsync(appointment, key, NoticeState.Skipped, null, "no number on the appointment", cancellationToken);
+        }
+
         if (existing is { State: NoticeState.Claimed } claimed
             && await twilio.FindSentSmsAsync(tenant.PhoneNumber, to, body, claimed.ClaimedAt - ClockSkew, cancellationToken) is { } found)
         {

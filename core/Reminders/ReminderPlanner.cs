@@ -75,6 +75,12 @@ public sealed class ReminderPlanner
             return ReminderStep.Nothing(reminder.Attempts);
         }
 
+        if (string.IsNullOrEmpty(appointment.CustomerPhone) && reminder.Outcome is ReminderOutcome.None or ReminderOutcome.Calling or ReminderOutcome.Retrying)
+        {
+            // Nobody to ring or text (the customer's data was erased): no reminder.
+            return new ReminderStep(ReminderAction.MarkNotNeeded, reminder.Attempts);
+        }
+
         switch (reminder.Outcome)
         {
             case ReminderOutcome.None:

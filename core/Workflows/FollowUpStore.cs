@@ -97,6 +97,40 @@ public sealed class FollowUpStore(VoiceAgentTables tables, TimeProvider? time = 
     /// <summary>A failed follow-up back to pending (the re-drive command then starts it again).</summary>
     public Task RetryAsync(AppointmentChange change, CancellationToken cancellationToken) => RecordAsync(change, cancellationToken);
 
+    /// <summary>
+    /// Deletes the rows of changes to any of <paramref name="appointmentIds"/> (a deletion request: a failure's reason may
+    /// quote the customer's number, and the erasure does what their follow-ups would still have done). Idempotent.
+    /// </summary>
+    public async Task<int> DeleteForAppointmentsAsync(string tenantId, IReadOnlyCollection<string> appointmentIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(appointmentIds);
+        var ids = new HashSet<string>(appointmentIds, StringComparer.Ordinal);
+        var theirs = new List<TableEntity>();
+        await foreach (var row in tables.FollowUps.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}"), select: ["PartitionKey", "RowKey", "AppointmentId", "ReplacesId"], cancellationToken: cancellationToken))
+        {
+            if (ids.Contains(row.GetString("AppointmentId") ?? string.Empty) || ids.Contains(row.GetString("ReplacesId") ?? string.Empty))
+            {
+                theirs.Add(row);
+            }
+        }
+
+        var deleted = 0;
+        foreach (var row in theirs)
+        {
+            try
+            {
+                await tables.FollowUps.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Completed meanwhile.
+            }
+        }
+
+        return deleted;
+    }
+
     private async Task<IReadOnlyList<AppointmentChange>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var changes = new List<AppointmentChange>();

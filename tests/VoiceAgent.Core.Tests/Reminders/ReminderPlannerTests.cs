@@ -58,6 +58,14 @@ public sealed class ReminderPlannerTests
     }
 
     [Fact]
+    public void Next_DueButTheCustomerWasErased_MarkNotNeededInsteadOfCalling()
+    {
+        var appointment = Booked(new DateTimeOffset(2026, 12, 3, 10, 0, 0, Cst)) with { CustomerPhone = string.Empty };
+
+        Assert.Equal(ReminderAction.MarkNotNeeded, _planner.Next(Shop, appointment, new DateTimeOffset(2026, 12, 2, 10, 0, 0, Cst)).Action);
+    }
+
+    [Fact]
     public void Next_DueInsideTheWindow_CallsAtTheDueTime()
     {
         // Scenario 12: Thursday 10:00, due Wednesday 10:00.

@@ -24,6 +24,7 @@ public sealed class FunctionsPublishTests(FunctionsPublishFixture publish) : ICl
     [InlineData("StaffAppointments", "tenants/{tenantId}/appointments", "GET")]
     [InlineData("StaffCalls", "tenants/{tenantId}/calls", "GET")]
     [InlineData("StaffCall", "tenants/{tenantId}/calls/{callSid}", "GET")]
+    [InlineData("StaffEraseCustomer", "tenants/{tenantId}/customers/erase", "POST")]
     [InlineData("Health", "health", "GET")]
     public void Metadata_HttpFunction_HasItsRouteMethodAndAnonymousAuthLevel(string name, string route, string method)
     {

@@ -9,6 +9,7 @@ public sealed class FunctionRouteTableTests
     [InlineData("GET", "/api/tenants/northside-auto/appointments?from=2026-12-01", "StaffAppointments")]
     [InlineData("GET", "/api/tenants/northside-auto/calls?outcome=booked", "StaffCalls")]
     [InlineData("GET", "/api/tenants/northside-auto/calls/CA0123", "StaffCall")]
+    [InlineData("POST", "/api/tenants/northside-auto/customers/erase", "StaffEraseCustomer")]
     [InlineData("get", "/api/health", "Health")]
     [InlineData("post", "/api/voice/incoming", "VoiceIncoming")]
     [InlineData("POST", "/api/voice/continue?turn=abc&hop=1", "VoiceContinue")]
@@ -22,6 +23,7 @@ public sealed class FunctionRouteTableTests
     [InlineData("POST", "/api/voice/incoming/again")]
     [InlineData("POST", "/api/voice/nothing")]
     [InlineData("GET", "/api/tenants/appointments")]
+    [InlineData("GET", "/api/tenants/northside-auto/customers/erase")]
     public void Resolve_OtherMethodOrPath_ReachesNothing(string method, string path) =>
         Assert.Empty(FunctionRouteTable.App.Resolve(method, new Uri(FunctionApp, path)));
 }
