@@ -31,10 +31,14 @@ public sealed class StaffCustomerErasureFunction(StaffAuthenticator staff, Custo
             return access.Refusal!;
         }
 
-        CustomerErasureBody? body;
+        CustomerErasureBody? body = null;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<CustomerErasureBody>(request.Body, Json, cancellationToken);
+            // JSON only: a cross-site form or text/plain post, which a browser sends without asking, is refused.
+            if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                body = await JsonSerializer.DeserializeAsync<CustomerErasureBody>(request.Body, Json, cancellationToken);
+            }
         }
         catch (JsonException)
         {

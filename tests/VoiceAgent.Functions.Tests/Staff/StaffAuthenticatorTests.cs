@@ -74,11 +74,7 @@ public sealed class StaffAuthenticatorTests(AzuriteFixture azurite) : IClassFixt
     private static async Task<HttpResponseMessage> ListAsync(FunctionsApp app, string tenantId, string objectId)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/tenants/{tenantId}/appointments?from=2026-12-01&to=2026-12-03");
-        request.Headers.Add(StaffAuthenticator.PrincipalHeader, Principal(objectId, "Dana"));
+        request.Headers.Add(StaffAuthenticator.PrincipalHeader, EasyAuthPrincipal.Encode(objectId, "Dana"));
         return await app.CreateClient().SendAsync(request);
     }
-
-    /// <summary>The principal as Easy Auth forwards it: base64 of its JSON claims list.</summary>
-    private static string Principal(string objectId, string name) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-        $$"""{"auth_typ":"aad","claims":[{"typ":"http://schemas.microsoft.com/identity/claims/objectidentifier","val":"{{objectId}}"},{"typ":"name","val":"{{name}}"}],"name_typ":"name","role_typ":"roles"}"""));
 }

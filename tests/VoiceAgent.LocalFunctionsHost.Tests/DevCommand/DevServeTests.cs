@@ -37,6 +37,7 @@ public sealed class DevServeTests : IAsyncLifetime
         Assert.StartsWith("http://127.0.0.1:", Serve.Functions, StringComparison.Ordinal);
         Assert.Equal("+15555550100", ready.GetProperty("tenantNumber").GetString());
         Assert.Equal(JsonValueKind.String, ready.GetProperty("authToken").ValueKind);
+        Assert.Equal(Serve.Functions + "/api/dashboard", ready.GetProperty("dashboard").GetString()); // the staff dashboard
 
         // The real-time host runs beside the app: READY gives its WebSocket base, and it answers its health check.
         var realtime = ready.GetProperty("realtime").GetString()!;

@@ -25,6 +25,15 @@ public sealed class FunctionsPublishTests(FunctionsPublishFixture publish) : ICl
     [InlineData("StaffCalls", "tenants/{tenantId}/calls", "GET")]
     [InlineData("StaffCall", "tenants/{tenantId}/calls/{callSid}", "GET")]
     [InlineData("StaffEraseCustomer", "tenants/{tenantId}/customers/erase", "POST")]
+    [InlineData("StaffMe", "staff/me", "GET")]
+    [InlineData("StaffLiveEvents", "tenants/{tenantId}/live-events", "GET")]
+    [InlineData("StaffMessages", "tenants/{tenantId}/messages", "GET")]
+    [InlineData("StaffMessageDone", "tenants/{tenantId}/messages/{callSid}/{index}", "POST")]
+    [InlineData("Dashboard", "dashboard", "GET")]
+    [InlineData("DashboardAsset", "dashboard/assets/{name}", "GET")]
+    [InlineData("DashboardSignInPage", "dashboard/sign-in", "GET")]
+    [InlineData("DashboardSignIn", "dashboard/sign-in", "POST")]
+    [InlineData("DashboardSignOut", "dashboard/sign-out", "POST")]
     [InlineData("Health", "health", "GET")]
     public void Metadata_HttpFunction_HasItsRouteMethodAndAnonymousAuthLevel(string name, string route, string method)
     {
