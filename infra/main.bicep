@@ -346,6 +346,7 @@ module workbook 'modules/workbook.bicep' = {
     tags: tags
     displayName: 'VoiceAgent (${environmentName})'
     applicationInsightsId: monitoring.outputs.applicationInsightsId
+    dashboardUrl: 'https://${functionApp.outputs.defaultHostName}/api/dashboard'
   }
 }
 
@@ -368,6 +369,7 @@ module alerts 'modules/alerts.bicep' = {
 output TWILIO_VOICE_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/incoming'
 output TWILIO_STATUS_CALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/status'
 output TWILIO_FALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/fallback'
+output DASHBOARD_URL string = 'https://${functionApp.outputs.defaultHostName}/api/dashboard'
 output WEBPUBSUB_HOST_URL string = 'https://${hostApp.outputs.defaultHostName}'
 // Redirect URI (Web platform) of the staff sign-in app registration (README, "Staff sign-in").
 output STAFF_AUTH_REDIRECT_URI string = 'https://${functionApp.outputs.defaultHostName}/.auth/login/aad/callback'

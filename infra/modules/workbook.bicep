@@ -11,6 +11,9 @@ param tags object
 param displayName string
 param applicationInsightsId string
 
+@description('The staff dashboard (the function app\'s /api/dashboard), linked from the workbook\'s first tile.')
+param dashboardUrl string
+
 var charts = [
   {
     name: 'turn-latency'
@@ -169,6 +172,23 @@ var header = [
     name: 'header'
     content: {
       json: '## VoiceAgent\nCalls, bookings, latency and failures. Pick a time range; paste a call SID (CA…) to see everything recorded for one call.'
+    }
+  }
+  {
+    type: 11
+    name: 'dashboard-link'
+    content: {
+      version: 'LinkItem/1.0'
+      style: 'list'
+      links: [
+        {
+          id: 'c3fa05a4-6e79-4d80-9c2b-3b5e4d9f1a23'
+          cellValue: dashboardUrl
+          linkTarget: 'Url'
+          linkLabel: 'Staff dashboard: live calls, call history, today\'s book, messages (staff sign in with Entra ID)'
+          style: 'link'
+        }
+      ]
     }
   }
   {

@@ -37,6 +37,7 @@ public sealed class HostingTests(CompiledTemplateFixture template)
     [InlineData("TWILIO_VOICE_URL", "/api/voice/incoming")]
     [InlineData("TWILIO_STATUS_CALLBACK_URL", "/api/voice/status")]
     [InlineData("TWILIO_FALLBACK_URL", "/api/voice/fallback")]
+    [InlineData("DASHBOARD_URL", "/api/dashboard")]
     public void Outputs_AreTheTwilioWebhookUrls(string output, string path)
     {
         var value = (string?)template.Template["outputs"]![output]!["value"];

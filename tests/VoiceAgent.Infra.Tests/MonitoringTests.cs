@@ -41,6 +41,17 @@ public sealed partial class MonitoringTests(CompiledTemplateFixture template)
     }
 
     [Fact]
+    public void Workbook_LinksToTheStaffDashboard()
+    {
+        var strings = ArmTemplate.Strings(template.Module("workbook")).ToList(); // the workbook's content is a variable of the module
+        var passed = template.ModuleParameter("workbook", "dashboardUrl");
+
+        Assert.Contains("LinkItem/1.0", strings);
+        Assert.Contains("[parameters('dashboardUrl')]", strings);
+        Assert.Equal((string?)template.Template["outputs"]!["DASHBOARD_URL"]!["value"], passed);
+    }
+
+    [Fact]
     public void RetiredWorkflowQueueMetrics_AreNeitherChartedNorAlertedOn()
     {
         var queries = Kql(template.Module("workbook")).Concat(Kql(template.Module("alerts"))).ToList();
