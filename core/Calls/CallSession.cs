@@ -22,6 +22,8 @@ public sealed record CallSession
     /// </summary>
     public string? RealtimeEndReason { get; init; }
     public int TurnCount { get; init; }
+    /// <summary>A webhook answered this call with the apology fallback (recorded best effort: storage may be what failed).</summary>
+    public bool HeardApology { get; init; }
     /// <summary>What the finished call came to (outcome, summary, flags); null until its final status is recorded.</summary>
     public CallWrapUp? WrapUp { get; init; }
     public DialogState Dialog { get; init; } = new();

@@ -214,6 +214,20 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
     }
 
     private static string TurnPartition(string tenantId, string callSid) => $"{tenantId}|{callSid}";
+    /// <summary>Notes that the caller heard the apology fallback, merged without the ETag; false when there is no such call.</summary>
+    public async Task<bool> RecordApologyAsync(string tenantId, string callSid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Calls.UpdateEntityAsync(new TableEntity(tenantId, callSid) { ["HeardApology"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Marks message <paramref name="index"/> of the call's messages for staff done (or not done again), guarded by the
     /// row's ETag so a turn saved at the same moment is not overwritten. False when the call or the message is not there.
@@ -296,6 +310,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
             ["Outcome"] = session.WrapUp?.Outcome,
             ["WrapUp"] = session.WrapUp is { } wrapUp ? StorageJson.Serialize(wrapUp) : null,
             ["MessagesDone"] = WriteIndexes(session.MessagesDone),
+            ["HeardApology"] = session.HeardApology ? true : null,
         };
         WriteDialog(row, session.Dialog);
         return row;
@@ -318,6 +333,7 @@ public sealed class CallSessionStore(VoiceAgentTables tables)
         TurnCount = row.GetInt32("TurnCount") ?? 0,
         Dialog = ReadDialog(row),
         MessagesDone = ReadIndexes(row.GetString("MessagesDone")),
+        HeardApology = row.GetBoolean("HeardApology") ?? false,
         LastTurnToken = row.GetString("LastTurnToken"),
         LastTurnTwiml = row.GetString("LastTurnTwiml"),
         ETag = row.ETag.ToString(),

@@ -36,4 +36,7 @@ public static class CallFlags
 
     /// <summary>A turn took longer than <see cref="CallWrapUps.SlowTurn"/>.</summary>
     public const string SlowTurn = "slow-turn";
+
+    /// <summary>Something failed on our side and the caller heard the apology: the model's, or the webhook's fallback answer.</summary>
+    public const string ApologyFallback = "apology-fallback";
 }

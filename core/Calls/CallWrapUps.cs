@@ -1,3 +1,4 @@
+using VoiceAgent.Core.Conversation.Llm;
 using System.Globalization;
 using System.Text;
 using VoiceAgent.Core.Conversation;
@@ -59,6 +60,11 @@ public sealed class CallWrapUps(AppointmentTexts texts)
         if (slowest > SlowTurn.TotalMilliseconds)
         {
             flags.Add(CallFlags.SlowTurn);
+        }
+
+        if (session.HeardApology || turns.Any(t => t.AgentSpeech.StartsWith(ModelConversationEngine.Apology, StringComparison.Ordinal)))
+        {
+            flags.Add(CallFlags.ApologyFallback);
         }
 
         return new CallWrapUp

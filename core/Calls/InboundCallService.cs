@@ -27,6 +27,7 @@ public sealed partial class InboundCallService(
     ILogger<InboundCallService> logger)
 {
     private const int MaxSaveAttempts = 3;
+    private static readonly TimeSpan ApologyNoteTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Greets an inbound call. A known caller with an upcoming appointment whose reminder was tried but not confirmed is
@@ -255,6 +256,29 @@ public sealed partial class InboundCallService(
     }
 
     /// <summary>
+    /// Notes on the call's record that the caller heard the apology fallback, for its wrap-up's flags. Best effort and
+    /// bounded: storage may be what failed, and the apology must not wait for it; a failure is logged and dropped.
+    /// </summary>
+    public async Task NoteApologyAsync(InboundCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (tenants.LastKnown(call.Dialed) is not { } tenant)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(ApologyNoteTimeout);
+        try
+        {
+            await sessions.RecordApologyAsync(tenant.Id, call.CallSid.Value, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            LogApologyNoteFailed(logger, call.CallSid.Value, ex);
+        }
+    }
+
+    /// <summary>
     /// The finished call's outcome, summary and flags on its record. Its end is already saved: a failure here is logged
     /// and loses nothing but the wrap-up, which a repeated status callback writes again.
     /// </summary>
@@ -282,6 +306,9 @@ public sealed partial class InboundCallService(
 
     [LoggerMessage(EventId = 1209, Level = LogLevel.Warning, Message = "Call {CallSid}: its wrap-up (outcome, summary) could not be written; the call's record and end are kept")]
     private static partial void LogWrapUpFailed(ILogger logger, string callSid, Exception exception);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Call {CallSid}: noting that the caller heard the apology failed; its wrap-up will not flag it")]
+    private static partial void LogApologyNoteFailed(ILogger logger, string callSid, Exception exception);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Call {CallSid} to unconfigured number {Dialed}")]
     private static partial void LogUnknownNumber(ILogger logger, string dialed, string callSid);

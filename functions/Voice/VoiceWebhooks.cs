@@ -163,7 +163,7 @@ public sealed partial class VoiceWebhooks(
         {
             LogTurnAbandoned(logger, call.CallSid.Value, hop);
             telemetry.RecordWebhookFallback("continue");
-            return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
+            return Twiml(Apologise(call));
         }
 
         return Twiml(renderer.RenderHold("Thanks for holding, I'm still checking.", token, hop + 1));
@@ -212,7 +212,7 @@ public sealed partial class VoiceWebhooks(
         var call = webhook.Call;
 
         LogFallback(logger, call.CallSid.Value, webhook.Form["ErrorCode"].FirstOrDefault() ?? "none");
-        return Twiml(renderer.RenderFailure(tenants.LastKnown(call.Dialed)));
+        return Twiml(Apologise(call));
     }
 
     /// <summary>The finished turn from this instance's memory, or (another instance ran it) from the call session; null if not ready in time.</summary>
@@ -248,8 +248,15 @@ public sealed partial class VoiceWebhooks(
         {
             LogCallFailed(logger, endpoint, call.CallSid.Value, ex);
             telemetry.RecordWebhookFallback(endpoint);
-            return renderer.RenderFailure(tenants.LastKnown(call.Dialed));
+            return Apologise(call);
         }
+    }
+
+    /// <summary>The apology TwiML (no storage needed), and a note on the call for its wrap-up that never delays the answer.</summary>
+    private string Apologise(InboundCall call)
+    {
+        _ = calls.NoteApologyAsync(call); // bounded and never throws: the caller hears the apology now, whatever storage does
+        return renderer.RenderFailure(tenants.LastKnown(call.Dialed));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Twiml(string xml) => CallWebhookReader.Twiml(xml);

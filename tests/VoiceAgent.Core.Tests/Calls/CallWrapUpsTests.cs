@@ -89,6 +89,24 @@ public sealed class CallWrapUpsTests
     }
 
     [Fact]
+    public void Build_TheModelApologised_IsFlaggedApologyFallback()
+    {
+        var apology = new CallTurn(1, "book me in", null, 0.9, VoiceAgent.Core.Conversation.Llm.ModelConversationEngine.Apology + " What day works?", "Listen", Started, 400);
+
+        var wrapUp = _wrapUps.Build(DemoTenant.Profile, Session(new DialogState()), [Turn(0, 100), apology]);
+
+        Assert.Equal([CallFlags.ApologyFallback], wrapUp.Flags);
+    }
+
+    [Fact]
+    public void Build_AWebhookAnsweredWithTheApology_IsFlaggedApologyFallback()
+    {
+        var wrapUp = _wrapUps.Build(DemoTenant.Profile, Session(new DialogState()) with { HeardApology = true }, [Turn(0, 100)]);
+
+        Assert.Equal([CallFlags.ApologyFallback], wrapUp.Flags);
+    }
+
+    [Fact]
     public void Build_NoTurns_HasNoSlowestTurn()
     {
         var wrapUp = _wrapUps.Build(DemoTenant.Profile, Session(new DialogState()), []);
