@@ -107,7 +107,7 @@ public sealed partial class InboundCallService(
             var customer = session.CustomerId is { } customerId ? await customers.FindAsync(tenant.Id, customerId, cancellationToken) : null;
             var now = time.GetUtcNow();
             var context = new ConversationContext(tenant, session.CallSid, session.CallerNumber, customer, now);
-            var reply = await engine.RespondAsync(context, session.Dialog, input, cancellationToken);
+            var reply = await RespondReportingToolsAsync(context, session.Dialog, input, cancellationToken);
             var twiml = render(reply);
             var updated = session with
             {
@@ -154,6 +154,27 @@ public sealed partial class InboundCallService(
             telemetry.RecordTransfer(tenant.Id, department);
             await events.ReportAsync(new CallTransferred(tenant.Id, saved.CallSid, time.GetUtcNow(), department));
         }
+    }
+
+    /// <summary>
+    /// The engine's whole reply to a Gather turn, with the tools it uses reported to staff watching as they start and
+    /// finish, as the real-time host reports a streamed turn's (the same events, from the engine's stream).
+    /// </summary>
+    private async Task<AgentReply> RespondReportingToolsAsync(ConversationContext context, DialogState state, CallerInput input, CancellationToken cancellationToken)
+    {
+        await foreach (var item in engine.StreamAsync(context, state, input, cancellationToken))
+        {
+            switch (item)
+            {
+                case ToolActivity tool:
+                    await events.ReportAsync(new ToolCalled(context.Tenant.Id, context.CallSid, time.GetUtcNow(), tool.Tool, tool.Finished));
+                    break;
+                case TurnFinished finished:
+                    return finished.Reply;
+            }
+        }
+
+        throw new InvalidOperationException("The engine's turn ended without a reply.");
     }
 
     /// <summary>

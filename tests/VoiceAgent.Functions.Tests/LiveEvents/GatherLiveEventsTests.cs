@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VoiceAgent.Core.LiveEvents;
 using VoiceAgent.Functions.Tests.Support;
+using VoiceAgent.OpenAiStandIn;
 using VoiceAgent.WebPubSubStandIn;
 
 namespace VoiceAgent.Functions.Tests.LiveEvents;
@@ -50,6 +51,41 @@ public sealed class GatherLiveEventsTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal("completed", (string?)events[6]["reason"]);
         // Phone numbers never travel in live events.
         Assert.DoesNotContain(sends, send => send.Body.Contains("555555", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GatherCallOnTheModel_ReportsTheToolsItUses_AsTheyStartAndFinish()
+    {
+        await using var model = await ModelStandIn.StartAsync(
+            ModelScript.Turn("(?i)oil change")
+                .Calls("check_availability", new { service = "oil change", date = "2026-12-02" }).Then()
+                .ExpectsToolResult("check_availability", "free_times").Says("I have 8 AM or 9 AM tomorrow. Which works?")
+                .Build(),
+            CancellationToken.None);
+        await using var service = await PubSubStandIn.StartAsync(new PubSubStandInOptions(), CancellationToken.None);
+        await using var app = await FunctionsApp.StartAsync(azurite.Server.ConnectionString, settings: new Dictionary<string, string>
+        {
+            ["WebPubSub:ConnectionString"] = service.ConnectionString,
+            ["Llm:Endpoint"] = model.BaseUrl.ToString(),
+            ["Llm:ApiKey"] = model.ApiKey,
+            ["Llm:Deployment"] = "gpt-4o-mini",
+        });
+        var twilio = new TwilioWebhookClient(app.CreateClient(), app.AuthToken);
+        var callSid = TwilioWebhookClient.NewCallSid();
+
+        await twilio.PostAsync("/api/voice/incoming", TwilioWebhookClient.CallFields(callSid));
+        await twilio.PostAsync("/api/voice/turn", new Dictionary<string, string>(TwilioWebhookClient.CallFields(callSid)) { ["SpeechResult"] = "any time for an oil change tomorrow" });
+
+        var sends = await Poll.UntilAsync(
+            _ => Task.FromResult(service.Sends.ToList()),
+            s => s.Count(send => send.Body.Contains("\"agentSentence\"", StringComparison.Ordinal)) >= 2,
+            Within,
+            s => string.Join(Environment.NewLine, s),
+            CancellationToken.None);
+
+        var tools = sends.Select(send => JsonNode.Parse(send.Body)!.AsObject()).Where(e => (string?)e["type"] == "toolCall").ToList();
+        Assert.Equal([("check_availability", false), ("check_availability", true)], tools.Select(e => ((string)e["tool"]!, (bool)e["finished"]!)));
+        Assert.True(model.Progress.Passed, model.Describe());
     }
 
     [Fact]
