@@ -14,7 +14,7 @@ namespace VoiceAgent.Functions.Staff;
 /// changed), 400 for a body that names nobody, 401 without sign-in, 403 for another shop's staff; 503 when the calendar
 /// could not be rewritten (run it again: every step is idempotent).
 /// </summary>
-public sealed class StaffCustomerErasureFunction(StaffAuthenticator staff, CustomerErasure erasure)
+public sealed class StaffCustomerErasureFunction(StaffTenantGate gate, CustomerErasure erasure)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -25,8 +25,8 @@ public sealed class StaffCustomerErasureFunction(StaffAuthenticator staff, Custo
         [DurableClient] DurableTaskClient durable)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var access = await staff.AuthorizeAsync(request, tenantId, cancellationToken);
-        if (!access.IsGranted)
+        var access = await gate.OpenAsync(request, tenantId);
+        if (access.Tenant is null)
         {
             return access.Refusal!;
         }

@@ -10,7 +10,7 @@ namespace VoiceAgent.Functions.Staff;
 /// Follow-ups that failed after their retries (a calendar that stayed down, say), for the staff of one tenant: list them,
 /// and re-drive them once the cause is fixed. Re-driving runs the whole follow-up again; every step is idempotent.
 /// </summary>
-public sealed class StaffFollowUpsFunction(StaffAuthenticator staff, FollowUpStore followUps, FollowUpStarter starter)
+public sealed class StaffFollowUpsFunction(StaffTenantGate gate, FollowUpStore followUps, FollowUpStarter starter)
 {
     [Function("StaffFailedFollowUps")]
     public async Task<IResult> ListAsync(
@@ -18,8 +18,8 @@ public sealed class StaffFollowUpsFunction(StaffAuthenticator staff, FollowUpSto
         string tenantId)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var access = await staff.AuthorizeAsync(request, tenantId, cancellationToken);
-        if (!access.IsGranted)
+        var access = await gate.OpenAsync(request, tenantId);
+        if (access.Tenant is null)
         {
             return access.Refusal!;
         }
@@ -36,8 +36,8 @@ public sealed class StaffFollowUpsFunction(StaffAuthenticator staff, FollowUpSto
         [DurableClient] DurableTaskClient durable)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var access = await staff.AuthorizeAsync(request, tenantId, cancellationToken);
-        if (!access.IsGranted)
+        var access = await gate.OpenAsync(request, tenantId);
+        if (access.Tenant is null)
         {
             return access.Refusal!;
         }

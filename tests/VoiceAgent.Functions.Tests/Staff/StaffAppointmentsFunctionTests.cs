@@ -27,8 +27,7 @@ public sealed class StaffAppointmentsFunctionTests(AzuriteFixture azurite) : ICl
 
     public async Task InitializeAsync()
     {
-        _app = await FunctionsApp.StartAsync(azurite.Server.ConnectionString, staffTenants: [DemoTenant.Id, SecondTenant.Id, UnknownTenant]);
-        await SecondTenant.SeedAsync(_app.Services.GetRequiredService<TenantStore>(), _app.Services.GetRequiredService<AppointmentStore>(), CancellationToken.None);
+        _app = await SecondTenant.StartAppAsync(azurite.Server.ConnectionString, UnknownTenant);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

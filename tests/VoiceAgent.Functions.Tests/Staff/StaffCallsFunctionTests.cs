@@ -21,8 +21,7 @@ public sealed class StaffCallsFunctionTests(AzuriteFixture azurite) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        _app = await FunctionsApp.StartAsync(azurite.Server.ConnectionString, staffTenants: [DemoTenant.Id, SecondTenant.Id]);
-        await SecondTenant.SeedAsync(_app.Services.GetRequiredService<TenantStore>(), _app.Services.GetRequiredService<AppointmentStore>(), CancellationToken.None);
+        _app = await SecondTenant.StartAppAsync(azurite.Server.ConnectionString);
         _twilio = new TwilioWebhookClient(_app.CreateClient(), _app.AuthToken);
     }
 

@@ -28,8 +28,7 @@ public sealed class StaffCustomerErasureFunctionTests(AzuriteFixture azurite) : 
 
     public async Task InitializeAsync()
     {
-        _app = await FunctionsApp.StartAsync(azurite.ConnectionString, staffTenants: [DemoTenant.Id, SecondTenant.Id]);
-        await SecondTenant.SeedAsync(_app.Services.GetRequiredService<TenantStore>(), _app.Services.GetRequiredService<AppointmentStore>(), CancellationToken.None);
+        _app = await SecondTenant.StartAppAsync(azurite.ConnectionString);
         _customers = _app.Services.GetRequiredService<CustomerStore>();
         await _customers.SaveAsync(DemoTenant.Customers[0] with { TenantId = SecondTenant.Id }, CancellationToken.None);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Tenants;
 
@@ -16,6 +17,17 @@ public static class SecondTenant
     public const string AppointmentId = "appt-southside-0001";
 
     public static TenantProfile Profile { get; } = DemoTenant.Profile with { Id = Id, Name = "Southside Auto Care", PhoneNumber = Number };
+
+    /// <summary>
+    /// The app with both shops' staff signed in by dev tokens (and <paramref name="moreStaffTenants"/>), this shop seeded:
+    /// the start of every test that checks one shop's staff see nothing of the other's.
+    /// </summary>
+    public static async Task<FunctionsApp> StartAppAsync(string storageConnectionString, params string[] moreStaffTenants)
+    {
+        var app = await FunctionsApp.StartAsync(storageConnectionString, staffTenants: [DemoTenant.Id, Id, .. moreStaffTenants]);
+        await SeedAsync(app.Services.GetRequiredService<TenantStore>(), app.Services.GetRequiredService<AppointmentStore>(), CancellationToken.None);
+        return app;
+    }
 
     /// <summary>Saves the profile (and its number) and books its appointment, on Wednesday 2026-12-02 at 10:00 shop time.</summary>
     public static async Task SeedAsync(TenantStore tenants, AppointmentStore appointments, CancellationToken cancellationToken)
