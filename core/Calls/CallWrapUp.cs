@@ -15,8 +15,14 @@ public sealed record CallWrapUp
     /// <summary>The appointments it booked, moved (the new one) or cancelled.</summary>
     public IReadOnlyList<string> AppointmentIds { get; init; } = [];
 
-    /// <summary>Two or three sentences, built from the call's own state.</summary>
+    /// <summary>Two or three sentences: the model's when it wrote one (<see cref="SummaryByModel"/>), else built from the call's own state.</summary>
     public required string Summary { get; init; }
+
+    /// <summary>The language model wrote <see cref="Summary"/> (and <see cref="Sentiment"/>).</summary>
+    public bool SummaryByModel { get; init; }
+
+    /// <summary>How the caller came across, by the model: <c>positive</c>, <c>neutral</c> or <c>negative</c>; null without the model.</summary>
+    public string? Sentiment { get; init; }
 
     /// <summary>What went badly (<see cref="CallFlags"/>); empty for a call that went well.</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];

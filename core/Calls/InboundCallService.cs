@@ -24,6 +24,7 @@ public sealed partial class InboundCallService(
     VoiceAgentTelemetry telemetry,
     CallEventReporter events,
     CallWrapUps wrapUps,
+    ICallSummaryModel summaries,
     ILogger<InboundCallService> logger)
 {
     private const int MaxSaveAttempts = 3;
@@ -312,9 +313,17 @@ public sealed partial class InboundCallService(
                 return;
             }
 
-            var wrapUp = wrapUps.Build(tenant, session, await sessions.ListTurnsAsync(tenant.Id, callSid, cancellationToken));
+            var turns = await sessions.ListTurnsAsync(tenant.Id, callSid, cancellationToken);
+            var wrapUp = wrapUps.Build(tenant, session, turns);
             await sessions.RecordWrapUpAsync(tenant.Id, callSid, wrapUp, cancellationToken);
             LogWrappedUp(logger, callSid, wrapUp.Outcome, string.Join(',', wrapUp.Flags));
+
+            // The dialog's record is kept first; the model's summary, when the shop has the model and it answers, replaces its words.
+            if (tenant.UseLanguageModel && turns.Count > 0
+                && await summaries.SummarizeAsync(new CallSummaryRequest(tenant.Name, callSid, turns, wrapUp), cancellationToken) is { } written)
+            {
+                await sessions.RecordWrapUpAsync(tenant.Id, callSid, wrapUp with { Summary = written.Summary, Sentiment = written.Sentiment, SummaryByModel = true }, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -12,6 +12,8 @@ public sealed record CallView(
     string? Outcome,
     IReadOnlyList<string> Outcomes,
     string? Summary,
+    bool SummaryByModel,
+    string? Sentiment,
     IReadOnlyList<string> Flags,
     IReadOnlyList<string> AppointmentIds,
     double? SlowestTurnMilliseconds,

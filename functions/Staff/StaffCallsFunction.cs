@@ -82,6 +82,8 @@ public sealed class StaffCallsFunction(StaffTenantGate gate, CallSessionStore se
         call.WrapUp?.Outcome,
         call.WrapUp?.Outcomes ?? [],
         call.WrapUp?.Summary,
+        call.WrapUp?.SummaryByModel ?? false,
+        call.WrapUp?.Sentiment,
         call.WrapUp?.Flags ?? [],
         call.WrapUp?.AppointmentIds ?? [],
         call.WrapUp?.SlowestTurnMilliseconds,

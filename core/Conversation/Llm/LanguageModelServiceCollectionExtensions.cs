@@ -30,7 +30,17 @@ public static class LanguageModelServiceCollectionExtensions
         if (!options.IsConfigured)
         {
             services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<OfflineDialogEngine>());
+            services.TryAddSingleton<Calls.ICallSummaryModel, Calls.NoCallSummaryModel>();
             return services;
+        }
+
+        if (options.SummarizeCalls)
+        {
+            services.TryAddSingleton<Calls.ICallSummaryModel, ModelCallSummaries>();
+        }
+        else
+        {
+            services.TryAddSingleton<Calls.ICallSummaryModel, Calls.NoCallSummaryModel>();
         }
 
         services.TryAddSingleton<IChatClient>(sp => ChatClientFactory.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value));

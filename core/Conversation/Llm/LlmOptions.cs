@@ -49,6 +49,13 @@ public sealed class LlmOptions
 
     public LlmBreakerOptions Breaker { get; set; } = new();
 
+    /// <summary>When a call ends, the model writes its summary and the caller's sentiment (else the dialog's own summary stands).</summary>
+    public bool SummarizeCalls { get; set; } = true;
+
+    /// <summary>How long a call's summary may take the model; past it, the dialog's summary stands.</summary>
+    [Range(1, 14)]
+    public double SummaryDeadlineSeconds { get; set; } = 8;
+
     public bool IsConfigured => Endpoint is not null;
 
     /// <summary>The deployment (Azure) or model (OpenAI-compatible) requests name; empty when neither is set (refused on start with an endpoint).</summary>

@@ -156,6 +156,7 @@ async function showCall(callSid) {
   panel.replaceChildren(
     el("h3", { text: `${dateTime(c.startedAt)} · ${c.customerFirstName || c.callerNumber} · ${c.outcome || c.status}` }),
     el("p", { "data-testid": "call-summary", text: c.summary || "No summary yet." }),
+    c.sentiment ? el("p", { class: "meta", text: `caller seemed ${c.sentiment} (the model's reading)` }) : null,
     el("p", {}, ...flags(c.flags), c.slowestTurnMilliseconds != null ? el("span", { class: "meta", text: `slowest turn ${Math.round(c.slowestTurnMilliseconds)} ms` }) : null),
     transcript,
     ...detail.messagesForStaff.map(m => el("p", { class: "meta", text: `Message for staff: ${m}` })));
