@@ -190,11 +190,13 @@ public sealed partial class InboundCallService(
             await events.ReportAsync(new CallerTranscript(tenantId, saved.CallSid, now, heard, Final: true));
         }
 
-        await events.ReportAsync(new TurnLatency(tenantId, saved.CallSid, now, saved.TurnCount, elapsed.TotalMilliseconds));
         if (!string.IsNullOrWhiteSpace(reply.Speech))
         {
             await events.ReportAsync(new AgentSentence(tenantId, saved.CallSid, now, reply.Speech));
         }
+
+        // After the reply's words, as the real-time host reports a turn's latency once its first words are out.
+        await events.ReportAsync(new TurnLatency(tenantId, saved.CallSid, now, saved.TurnCount, elapsed.TotalMilliseconds));
     }
 
     /// <summary>

@@ -67,6 +67,7 @@ public sealed partial class DashboardTests(ITestOutputHelper output) : IAsyncLif
         await call.SayAsync("oil change tomorrow at 9 am");
         await Assertions.Expect(live.Locator("li.caller")).ToHaveTextAsync(new[] { "oil change tomorrow at 9 am" }, new() { Timeout = Wait });
         await Assertions.Expect(live.Locator("li.agent")).ToHaveCountAsync(2, new() { Timeout = Wait });
+        await Assertions.Expect(live.Locator("li.agent").Nth(1).Locator(".ms")).ToHaveTextAsync(new Regex(@"^\d+ ms$"), new() { Timeout = Wait }); // the reply's latency
         var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "dashboard-live-call.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"Screenshot of the dashboard during the call: {screenshot}");

@@ -31,7 +31,7 @@ function liveCall(callSid, who) {
   if (!call) {
     const list = el("ul", { class: "transcript" });
     const node = el("div", { class: "live-call", "data-call": callSid, "data-testid": "live-call" }, el("h3", { text: who || "Caller" }), list);
-    call = { node, list, interim: null, ended: false };
+    call = { node, list, interim: null, reply: null, ended: false };
     state.live.set(callSid, call);
     document.getElementById("live-calls").prepend(node);
     document.getElementById("no-live").hidden = true;
@@ -43,7 +43,10 @@ function liveCall(callSid, who) {
 
 function addLine(call, kind, text, extra) {
   if (kind === "caller" && call.interim) { call.interim.remove(); call.interim = null; }
-  call.list.append(el("li", { class: kind, text }, extra));
+  const line = el("li", { class: kind, text }, extra);
+  call.list.append(line);
+  if (kind === "agent" && !call.reply) call.reply = line; // the first line of the agent's answer
+  if (kind === "caller") call.reply = null;
 }
 
 function onEvent(event) {
@@ -57,8 +60,12 @@ function onEvent(event) {
     case "agentSentence": addLine(call, "agent", event.text); break;
     case "toolCall": if (!event.finished) addLine(call, "system", `checking: ${event.tool}`); break;
     case "bargeIn": addLine(call, "system", "caller cut in"); break;
-    case "turnLatency": { const last = call.list.querySelector("li.agent:last-of-type"); if (last) last.append(ms(event.milliseconds)); break; }
+    case "turnLatency":
+      // A turn's latency comes once its first words are out: it belongs to the agent's first line after the caller's.
+      if (call.reply && !call.reply.querySelector(".ms")) call.reply.append(ms(event.milliseconds));
+      break;
     case "transfer": addLine(call, "system", `handed to ${event.department}`); break;
+    case "callStarted": setTimeout(() => loadCalls().catch(() => {}), 500); break;
     case "callEnded":
       call.ended = true;
       call.node.classList.add("ended");

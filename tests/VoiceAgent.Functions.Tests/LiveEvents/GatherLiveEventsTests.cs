@@ -41,12 +41,12 @@ public sealed class GatherLiveEventsTests(AzuriteFixture azurite) : IClassFixtur
         Assert.All(sends, send => Assert.Equal((202, "calls", "tenant.northside-auto", "accessKey"), (send.Status, send.Hub, send.Group, send.Auth)));
         var events = sends.Select(send => JsonNode.Parse(send.Body)!.AsObject()).ToList();
         Assert.All(events, e => Assert.Equal(callSid, (string?)e["callSid"]));
-        Assert.Equal(["callStarted", "agentSentence", "transcript", "turnLatency", "agentSentence", "transfer", "callEnded"], events.Select(e => (string)e["type"]!));
+        Assert.Equal(["callStarted", "agentSentence", "transcript", "agentSentence", "turnLatency", "transfer", "callEnded"], events.Select(e => (string)e["type"]!));
         Assert.Equal(("gather", "John"), ((string?)events[0]["transport"], (string?)events[0]["customerFirstName"]));
         Assert.Contains("John", (string?)events[1]["text"], StringComparison.Ordinal);
         Assert.Equal(("can I talk to someone in parts", true), ((string?)events[2]["text"], (bool?)events[2]["final"]));
-        Assert.Equal(1, (int?)events[3]["turn"]);
-        Assert.True((double?)events[3]["milliseconds"] > 0);
+        Assert.Equal(1, (int?)events[4]["turn"]);
+        Assert.True((double?)events[4]["milliseconds"] > 0);
         Assert.Equal("parts", ((string?)events[5]["department"])?.ToLowerInvariant());
         Assert.Equal("completed", (string?)events[6]["reason"]);
         // Phone numbers never travel in live events.
