@@ -52,6 +52,10 @@ internal static partial class AppSettingsCatalog
         "Llm__TokenBudget", "Llm__MaxReplyTokens", "Llm__ToolDeadlineSeconds", "Llm__ModelDeadlineSeconds", "Llm__MaxRequestsPerTurn",
         "Llm__Breaker",
 
+        // Whether and how long the model writes a finished call's summary (LlmOptions): on by default, 8 s within the
+        // status callback's 15 s; only the scenario runner turns it off (its scripts play the turns).
+        "Llm__SummarizeCalls", "Llm__SummaryDeadlineSeconds",
+
         // A key for an OpenAI-compatible endpoint, added by an operator as a Key Vault reference. Infra never sets it:
         // Azure OpenAI is reached with the app's identity (LlmTests).
         "Llm__ApiKey",

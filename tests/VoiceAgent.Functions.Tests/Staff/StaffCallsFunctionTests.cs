@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Tenants;
 using VoiceAgent.Functions.Staff;
 using VoiceAgent.Functions.Tests.Support;

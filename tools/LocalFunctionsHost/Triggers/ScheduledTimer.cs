@@ -13,6 +13,7 @@ public sealed class ScheduledTimer
     private DateTimeOffset _ranThrough;
     private DateTimeOffset _nextDue;
     private bool _stopped;
+    private TaskCompletionSource _clockMoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ScheduledTimer(FunctionEntryPoint function, TimerSchedule schedule, DateTimeOffset started)
     {
@@ -85,6 +86,34 @@ public sealed class ScheduledTimer
             _waiting.Add((occurrence, ran));
             return ran.Task.WaitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Completes the next time the clock is moved by hand (<see cref="NotifyClockMoved"/>). A wait on a fake clock is
+    /// set relative to the time it is created: one created just after the clock jumped would wait a whole interval past
+    /// the jump, so the timer also wakes on this and measures its wait again.
+    /// </summary>
+    public Task ClockMoved
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _clockMoved.Task;
+            }
+        }
+    }
+
+    public void NotifyClockMoved()
+    {
+        TaskCompletionSource moved;
+        lock (_lock)
+        {
+            moved = _clockMoved;
+            _clockMoved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        moved.TrySetResult();
     }
 
     /// <summary>The host stopped: no run will come for the occurrences still awaited.</summary>

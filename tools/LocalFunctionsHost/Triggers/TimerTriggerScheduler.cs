@@ -71,6 +71,8 @@ public sealed partial class TimerTriggerScheduler(
                 clock.SetUtcNow(next);
             }
 
+            NotifyClockMoved();
+
             await Task.WhenAll(firing.Select(t => t.WhenRanThroughAsync(next, cancellationToken)));
             await afterEachFiring(cancellationToken);
         }
@@ -78,6 +80,16 @@ public sealed partial class TimerTriggerScheduler(
         if (clock.GetUtcNow() < to)
         {
             clock.SetUtcNow(to);
+        }
+
+        NotifyClockMoved();
+    }
+
+    private void NotifyClockMoved()
+    {
+        foreach (var timer in _timers)
+        {
+            timer.NotifyClockMoved();
         }
     }
 
@@ -108,16 +120,14 @@ public sealed partial class TimerTriggerScheduler(
         {
             var last = timer.RanThrough;
             var due = timer.NextDue;
-            try
+            // The clock-moved signal is taken before the wait is measured: a jump after that wakes the wait, one before it shortens it.
+            while (timer.ClockMoved is var moved && due - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
             {
-                while (due - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
+                await Task.WhenAny(Task.Delay(wait < LongestWait ? wait : LongestWait, time, stoppingToken), moved);
+                if (stoppingToken.IsCancellationRequested)
                 {
-                    await Task.Delay(wait < LongestWait ? wait : LongestWait, time, stoppingToken);
+                    return;
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
 
             var now = time.GetUtcNow();
