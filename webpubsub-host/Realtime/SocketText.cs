@@ -60,9 +60,9 @@ public sealed class SocketText(WebSocket socket, int maxMessageBytes) : IDisposa
                 onMessage(message);
             }
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
         {
-            // Lost: the same as closed for the session.
+            // Lost, or aborted by our own side between two reads: the same as closed for the session.
         }
     }
 

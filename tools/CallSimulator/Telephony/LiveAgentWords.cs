@@ -125,9 +125,9 @@ public sealed class LiveAgentWords : IAsyncDisposable
         {
             await _receiving;
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
-            // The read was cut by the abort.
+            // The read was cut by the abort (mid-read, or as the next read began).
         }
 
         _text.Dispose();
