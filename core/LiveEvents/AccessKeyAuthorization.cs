@@ -1,8 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
 namespace VoiceAgent.Core.LiveEvents;
 
 /// <summary>
@@ -13,23 +8,15 @@ public sealed class AccessKeyAuthorization(string accessKey, TimeProvider time) 
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
-
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(accessKey);
-
     public ValueTask<string> GetBearerTokenAsync(Uri requestUri, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requestUri);
-        var audience = requestUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         var now = time.GetUtcNow();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        return ValueTask.FromResult(AccessKeyJwt.Sign(accessKey, new Dictionary<string, object>
         {
-            ["aud"] = audience,
+            ["aud"] = requestUri.GetLeftPart(UriPartial.Path).TrimEnd('/'),
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = now.Add(Lifetime).ToUnixTimeSeconds(),
-        });
-        var unsigned = $"{Header}.{Base64Url.EncodeToString(payload)}";
-        var signature = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(unsigned));
-        return ValueTask.FromResult($"{unsigned}.{Base64Url.EncodeToString(signature)}");
+        }));
     }
 }

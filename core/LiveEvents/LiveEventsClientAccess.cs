@@ -1,8 +1,5 @@
-using System.Buffers.Text;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +15,6 @@ namespace VoiceAgent.Core.LiveEvents;
 public sealed class LiveEventsClientAccess
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(60);
-
-    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
 
     private readonly WebPubSubOptions _options;
     private readonly IHttpClientFactory _http;
@@ -88,7 +83,7 @@ public sealed class LiveEventsClientAccess
     private string SignToken(WebPubSubConnectionString connection, string userId, string group)
     {
         var now = _time.GetUtcNow();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        return AccessKeyJwt.Sign(connection.AccessKey, new Dictionary<string, object>
         {
             ["aud"] = ClientAudience(connection.Endpoint, _options.Hub).ToString(),
             ["iat"] = now.ToUnixTimeSeconds(),
@@ -96,9 +91,6 @@ public sealed class LiveEventsClientAccess
             ["sub"] = userId,
             ["webpubsub.group"] = new[] { group },
         });
-        var unsigned = $"{Header}.{Base64Url.EncodeToString(payload)}";
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(connection.AccessKey), Encoding.ASCII.GetBytes(unsigned));
-        return $"{unsigned}.{Base64Url.EncodeToString(signature)}";
     }
 
     private async Task<string> GenerateTokenAsync(string userId, string group, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public static partial class CallEventsEndpoints
         var key = endpoints.ServiceProvider.GetRequiredService<IOptions<LocalEventIntakeOptions>>().Value.LocalAccessKey;
         if (!string.IsNullOrWhiteSpace(key))
         {
-            var clients = new LocalClientTokens(key);
+            var clients = new LocalAccessKeyTokens(key);
             var client = endpoints.CreateApplicationBuilder();
             client.UseWebSockets();
             client.Run(context => StreamToClientAsync(context, clients));
@@ -70,12 +70,12 @@ public static partial class CallEventsEndpoints
     }
 
     /// <summary>As Web PubSub does: no valid token for this hub, 401 before any upgrade; the token's one group sets the tenant.</summary>
-    private static async Task StreamToClientAsync(HttpContext context, LocalClientTokens tokens)
+    private static async Task StreamToClientAsync(HttpContext context, LocalAccessKeyTokens tokens)
     {
         var hub = context.GetRouteValue("hub") as string ?? string.Empty;
         var options = context.RequestServices.GetRequiredService<IOptions<WebPubSubOptions>>().Value;
         var client = string.Equals(hub, options.Hub, StringComparison.Ordinal)
-            ? await tokens.ValidateAsync(context.Request, context.Request.Query["access_token"].ToString())
+            ? await tokens.ValidateClientAsync(context.Request, context.Request.Query["access_token"].ToString())
             : null;
         if (client is null)
         {

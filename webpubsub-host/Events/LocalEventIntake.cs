@@ -1,8 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using VoiceAgent.Core.LiveEvents;
 
 namespace VoiceAgent.WebPubSubHost.Events;
@@ -21,8 +18,6 @@ public static partial class LocalEventIntake
     /// <summary>A call event is small; anything far larger is not one.</summary>
     private const int MaxBodyBytes = 64 * 1024;
 
-    private static readonly JsonWebTokenHandler Tokens = new();
-
     /// <summary>Mapped only when the local fan-out carries the events and a local access key is set.</summary>
     public static IEndpointRouteBuilder MapLocalEventIntake(this IEndpointRouteBuilder endpoints)
     {
@@ -33,17 +28,18 @@ public static partial class LocalEventIntake
             return endpoints;
         }
 
-        var signing = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key));
-        endpoints.MapPost(Route, (HttpContext context, string hub, string group) => TakeAsync(context, signing, hub, group))
+        var tokens = new LocalAccessKeyTokens(key);
+        endpoints.MapPost(Route, (HttpContext context, string hub, string group) => TakeAsync(context, tokens, hub, group))
             .WithDisplayName("Live call events from the function app (local fan-out)");
         return endpoints;
     }
 
-    private static async Task<IResult> TakeAsync(HttpContext context, SymmetricSecurityKey signing, string hub, string group)
+    private static async Task<IResult> TakeAsync(HttpContext context, LocalAccessKeyTokens tokens, string hub, string group)
     {
         var request = context.Request;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalEventIntake));
-        if (!await IsSignedAsync(request, signing))
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || await tokens.ValidateAsync(request, header["Bearer ".Length..]) is null)
         {
             LogRefused(logger, "unsigned, wrongly signed or expired");
             return TypedResults.Unauthorized();
@@ -64,26 +60,6 @@ public static partial class LocalEventIntake
 
         await context.RequestServices.GetRequiredService<LocalEventFanOut>().PublishAsync(callEvent, context.RequestAborted);
         return TypedResults.Accepted((string?)null);
-    }
-
-    private static async Task<bool> IsSignedAsync(HttpRequest request, SymmetricSecurityKey signing)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var audience = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}".TrimEnd('/');
-        var result = await Tokens.ValidateTokenAsync(header["Bearer ".Length..], new TokenValidationParameters
-        {
-            IssuerSigningKey = signing,
-            ValidateIssuer = false,
-            ValidAudience = audience,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = TimeSpan.FromSeconds(30),
-        });
-        return result.IsValid;
     }
 
     private static async Task<CallEvent?> ReadEventAsync(HttpRequest request)
