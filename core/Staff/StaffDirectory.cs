@@ -21,4 +21,21 @@ public sealed class StaffDirectory(VoiceAgentTables tables)
         NullableResponse<TableEntity> row = await tables.Staff.GetEntityIfExistsAsync<TableEntity>(Partition, userId, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value!.GetString("TenantId") : null;
     }
+
+    /// <summary>The staff members who sign in to <paramref name="tenantId"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListForTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var users = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and TenantId eq {tenantId}");
+        await foreach (var row in tables.Staff.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            users.Add(row.RowKey);
+        }
+
+        return users;
+    }
+
+    /// <summary>The staff member can no longer sign in (to any tenant).</summary>
+    public async Task RemoveAsync(string userId, CancellationToken cancellationToken) =>
+        await tables.Staff.DeleteEntityAsync(Partition, userId, cancellationToken: cancellationToken);
 }

@@ -1,57 +1,27 @@
 using VoiceAgent.Core.Customers;
-using VoiceAgent.Core.Scheduling;
+using VoiceAgent.Core.Tenants.Profiles;
 
 namespace VoiceAgent.Core.Tenants;
 
 /// <summary>
-/// Northside Auto Care, the demo tenant every scenario runs against (../shared/scenarios/README.md),
-/// seeded by the local run and by tests.
+/// Northside Auto Care, the demo tenant every scenario runs against (../shared/scenarios/README.md), defined by
+/// tenants/northside-auto.yaml and seeded by the local run and by tests; its customers are data, not profile.
 /// </summary>
 public static class DemoTenant
 {
     public const string Id = "northside-auto";
     public const string Number = "+15555550100";
+    public const string ResourceName = "VoiceAgent.DemoTenant.yaml";
 
-    public static TenantProfile Profile { get; } = new()
+    /// <summary>The profile in tenants/northside-auto.yaml (embedded), read as any tenant's file is.</summary>
+    public static TenantProfile Profile { get; } = Read();
+
+    private static TenantProfile Read()
     {
-        Id = Id,
-        Name = "Northside Auto Care",
-        PhoneNumber = Number,
-        TimeZoneId = "America/Chicago",
-        Region = "US",
-        WeeklyHours =
-        [
-            new(DayOfWeek.Monday, new(8, 0), new(17, 0)),
-            new(DayOfWeek.Tuesday, new(8, 0), new(17, 0)),
-            new(DayOfWeek.Wednesday, new(8, 0), new(17, 0)),
-            new(DayOfWeek.Thursday, new(8, 0), new(17, 0)),
-            new(DayOfWeek.Friday, new(8, 0), new(17, 0)),
-            new(DayOfWeek.Saturday, new(9, 0), new(13, 0)),
-        ],
-        ClosedDates = [new(2026, 12, 25), new(2027, 1, 1)],
-        Address = "1200 North Ave, Springfield",
-        TransferTargets =
-        [
-            new("service desk", "+15555550199", IsDefault: true) { Keywords = ["service desk", "service", "front desk", "desk"] },
-            new("parts", "+15555550198") { Keywords = ["parts", "parts counter", "parts department"] },
-        ],
-        Services =
-        [
-            new("oil change", 30, 2, 49.99m) { Synonyms = ["oil", "oil and filter", "lube"] },
-            new("tire rotation", 30, 2) { Synonyms = ["rotate", "rotation", "tires rotated", "rotate my tires"] },
-            new("brake inspection", 60, 1) { Synonyms = ["brakes", "brake check", "brake"] },
-            new("state inspection", 45, 1) { Synonyms = ["inspection sticker", "safety inspection", "emissions", "inspected", "sticker"] },
-            new("diagnostic", 60, 1) { Synonyms = ["check engine", "check-engine light", "engine light", "diagnosis", "diagnostics"] },
-        ],
-        Booking = new() { SlotGridMinutes = 30, MinimumLeadTime = TimeSpan.FromHours(1), BookingHorizon = TimeSpan.FromDays(60), MustEndByClosing = true },
-        Reminders = new(TimeSpan.FromHours(24), new TimeOnly(9, 0), new TimeOnly(19, 0)),
-        AsksForVehicle = true,
-        Faq =
-        [
-            new("address", "We're at 1200 North Ave, Springfield.") { Keywords = ["address", "where are you", "located", "location", "directions"] },
-            new("oil change price", "An oil change costs $49.99.") { Keywords = ["oil change cost", "price of an oil change", "how much is an oil change", "oil change price"] },
-        ],
-    };
+        var read = TenantProfileReader.Read(EmbeddedText.Read(ResourceName));
+        return read.Profile ?? throw new InvalidOperationException(
+            $"tenants/northside-auto.yaml is not a valid profile: {string.Join("; ", read.Problems)}");
+    }
 
     public static IReadOnlyList<Customer> Customers { get; } =
     [

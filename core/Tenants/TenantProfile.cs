@@ -10,6 +10,16 @@ public sealed record TenantProfile
     public required string Name { get; init; }
     /// <summary>The dialed Twilio number (E.164) that resolves to this tenant.</summary>
     public required string PhoneNumber { get; init; }
+    /// <summary>More Twilio numbers (E.164) that reach this tenant; calls to them are the same shop's calls.</summary>
+    public IReadOnlyList<string> AdditionalNumbers { get; init; } = [];
+    /// <summary>Every number that reaches this tenant, <see cref="PhoneNumber"/> first.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Numbers => [PhoneNumber, .. AdditionalNumbers];
+    /// <summary>
+    /// Who may sign in to this shop's dashboard (Entra object ids in Azure, dev user ids locally). Applying the profile
+    /// writes them to the staff directory; one person works for one shop.
+    /// </summary>
+    public IReadOnlyList<string> Staff { get; init; } = [];
     /// <summary>IANA time zone id, e.g. <c>America/Chicago</c>.</summary>
     public required string TimeZoneId { get; init; }
     /// <summary>ISO region used to read national phone numbers (e.g. <c>US</c>).</summary>
