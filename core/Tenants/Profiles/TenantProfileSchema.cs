@@ -36,7 +36,7 @@ public static class TenantProfileSchema
         var value = Shown(error.Token);
         return error.Kind switch
         {
-            ValidationErrorKind.PropertyRequired => new(Join(at, error.Property), "is required"),
+            ValidationErrorKind.PropertyRequired => new(at.Length > 0 ? at : error.Property ?? string.Empty, "is required"),
             ValidationErrorKind.NoAdditionalPropertiesAllowed => new(at, "is not a profile field (see schemas/tenant-profile.schema.json)"),
             ValidationErrorKind.PatternMismatch when schema?.Pattern?.StartsWith(@"^\+[1-9]", StringComparison.Ordinal) == true =>
                 new(at, $"{value} is not an E.164 number (a plus, the country code and the number, no spaces: +15555550100)"),
@@ -65,8 +65,6 @@ public static class TenantProfileSchema
 
     /// <summary><c>#/services[0].capacity</c> → <c>services[0].capacity</c>.</summary>
     private static string Field(string? path) => (path ?? string.Empty).TrimStart('#').TrimStart('/').Replace('/', '.');
-
-    private static string Join(string at, string? property) => at.Length == 0 ? property ?? string.Empty : $"{at}.{property}";
 
     private static string Shown(JToken? token) => token switch
     {

@@ -8,7 +8,8 @@ namespace VoiceAgent.Core.Tenants.Profiles;
 
 /// <summary>
 /// Reads a YAML document into JSON (YAML 1.2 core schema): plain scalars that read as null, booleans or numbers become
-/// those, everything quoted stays text. A repeated key is refused rather than silently won by the last one.
+/// those, everything quoted stays text. A repeated key is refused by the YAML
+/// parser itself ("Duplicate key"), never silently won by the last one.
 /// </summary>
 internal static partial class YamlToJson
 {
@@ -34,11 +35,6 @@ internal static partial class YamlToJson
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? throw new YamlException(keyNode.Start, keyNode.End, $"{Shown(path)}: a key must be plain text");
             var field = path.Length == 0 ? key : $"{path}.{key}";
-            if (json.ContainsKey(key))
-            {
-                throw new YamlException(keyNode.Start, keyNode.End, $"{field}: given twice");
-            }
-
             json[key] = Node(value, field);
         }
 
