@@ -18,6 +18,7 @@ using VoiceAgent.Core.Storage;
 using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Core.Telephony;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.Core.Tenants.Profiles;
 using VoiceAgent.Core.Vehicles;
 using VoiceAgent.Core.Workflows;
 
@@ -40,6 +41,7 @@ public static class VoiceAgentCoreServiceCollectionExtensions
         services.AddMetrics().TryAddSingleton<VoiceAgentTelemetry>();
         services.AddSingleton<VoiceAgentTables>();
         services.AddSingleton<TenantStore>();
+        services.AddSingleton<TenantProfileApplier>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<CallSessionStore>();

@@ -164,13 +164,26 @@ public sealed class ScenarioLoaderTests
     [InlineData("expect:\n  texts: [\"(oops\"]", "'expect.texts[0]' is not a valid regular expression")]
     [InlineData("expect:\n  text: [\"x\"]", "unknown key 'text'")]
     [InlineData("expect:\n  transferred_to: \"+15555550199\"", "'expect.transferred_to' needs an inbound call")]
-    [InlineData("tenant: ../tenants/other-shop.yaml", "'tenant' is not supported yet")]
+    [InlineData("tenant: ../tenants/no-such-shop.yaml", "'tenant': no profile file at ../tenants/no-such-shop.yaml")]
     public void Parse_InvalidWorkflowKeys_ThrowNamingTheProblem(string extra, string message)
     {
         var ex = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Parse(Minimal + "\n" + extra + "\n", "bad.yaml"));
 
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
         Assert.StartsWith("bad.yaml", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Tenant_ReadsTheProfileRelativeToTheScenario_AndABadOneNamesItsField()
+    {
+        var scenarios = Path.Combine(VoiceAgent.LocalStack.RepositoryRoot.Find(), "tests", "scenarios", "workflows");
+
+        var scenario = ScenarioLoader.Parse(Minimal + "\ntenant: ../../tenants/lakeside-tire.yaml\n", Path.Combine(scenarios, "shop.yaml"));
+        var ex = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Parse(Minimal + "\ntenant: ../../tenants/invalid/zero-capacity.yaml\n", Path.Combine(scenarios, "bad.yaml")));
+
+        Assert.Equal(("lakeside-tire", "+15555550300"), (scenario.Tenant.Id, scenario.Tenant.PhoneNumber));
+        Assert.Contains("'tenant' ../../tenants/invalid/zero-capacity.yaml: services[2].capacity: 0 is too small", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(VoiceAgent.Core.Tenants.DemoTenant.Id, ScenarioLoader.Parse(Minimal, "demo.yaml").Tenant.Id);
     }
 
     /// <summary>Steps compare by value, lists included (records compare lists by reference).</summary>

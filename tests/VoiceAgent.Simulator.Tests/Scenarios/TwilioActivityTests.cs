@@ -16,7 +16,7 @@ public sealed class TwilioActivityTests
         await MessageResource.CreateAsync(new PhoneNumber("+15555550102"), from: new PhoneNumber("+15555550100"), body: "second", client: twilio.Client);
         Assert.True(await twilio.StandIn.WaitForIdleAsync(TimeSpan.FromSeconds(10), CancellationToken.None));
 
-        var lines = TwilioActivity.Describe(twilio.StandIn);
+        var lines = TwilioActivity.Describe(twilio.StandIn, VoiceAgent.Core.Tenants.DemoTenant.Profile);
 
         Assert.Equal(
             [

@@ -1,4 +1,5 @@
 using VoiceAgent.CallSimulator.Telephony;
+using VoiceAgent.Core.Tenants;
 
 namespace VoiceAgent.CallSimulator.Scenarios;
 
@@ -10,7 +11,9 @@ public sealed record Scenario
     public required string SourcePath { get; init; }
     /// <summary>The clock during the call, with the tenant's offset.</summary>
     public required DateTimeOffset Now { get; init; }
-    /// <summary>Caller id (E.164); the call is to the demo tenant's number, and the shop's texts and calls to it are checked.</summary>
+    /// <summary>The shop: the profile named by <c>tenant:</c>, else the demo tenant; the call goes to its first number.</summary>
+    public TenantProfile Tenant { get; init; } = DemoTenant.Profile;
+    /// <summary>Caller id (E.164); the call is to the tenant's first number, and the shop's texts and calls to it are checked.</summary>
     public required string From { get; init; }
     /// <summary>Appointments that exist before the call.</summary>
     public IReadOnlyList<GivenAppointment> Given { get; init; } = [];

@@ -20,13 +20,13 @@ public static class ScenarioBook
         ArgumentNullException.ThrowIfNull(scenario);
         var customers = services.GetRequiredService<CustomerStore>();
         var store = services.GetRequiredService<AppointmentStore>();
-        var tenant = DemoTenant.Profile;
+        var tenant = scenario.Tenant;
         var seeded = new List<Appointment>();
         for (var i = 0; i < scenario.Given.Count; i++)
         {
             var given = scenario.Given[i];
             var service = tenant.Services.FirstOrDefault(s => string.Equals(s.Name, given.Service, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ScenarioFileException($"{scenario.SourcePath}: given[{i}]: the demo tenant has no service '{given.Service}'.");
+                ?? throw new ScenarioFileException($"{scenario.SourcePath}: given[{i}]: {tenant.Id} has no service '{given.Service}'.");
             var customer = await customers.FindByPhoneAsync(tenant.Id, given.Customer, cancellationToken) ?? await AddCustomerAsync(customers, tenant, given.Customer, cancellationToken);
             var appointment = new Appointment
             {
@@ -85,8 +85,8 @@ public static class ScenarioBook
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(scenario);
-        var day = DemoTenant.Profile.Time.Today(scenario.Now);
-        return await services.GetRequiredService<AppointmentStore>().ListAsync(DemoTenant.Id, day.AddDays(-1), day.AddDays(120), customerId: null, cancellationToken);
+        var day = scenario.Tenant.Time.Today(scenario.Now);
+        return await services.GetRequiredService<AppointmentStore>().ListAsync(scenario.Tenant.Id, day.AddDays(-1), day.AddDays(120), customerId: null, cancellationToken);
     }
 
     private static async Task<Customer> AddCustomerAsync(CustomerStore customers, TenantProfile tenant, string phone, CancellationToken cancellationToken)

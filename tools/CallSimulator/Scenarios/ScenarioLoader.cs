@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.Core.Telephony;
+using VoiceAgent.Core.Tenants;
+using VoiceAgent.Core.Tenants.Profiles;
 using VoiceAgent.TwilioApiStandIn.Voice;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -74,16 +76,12 @@ public static partial class ScenarioLoader
         }
 
         var errors = new List<string>();
-        if (raw.Tenant is not null)
-        {
-            errors.Add("'tenant' is not supported yet: scenarios run against the demo tenant until tenant profiles exist (issue 13)");
-        }
-
         var now = Time(raw.Now, "now", errors);
         var scenario = new Scenario
         {
             Name = Required(raw.Name, "name", errors),
             SourcePath = sourcePath,
+            Tenant = Tenant(raw.Tenant, sourcePath, errors),
             Now = now,
             From = CallerId(raw.From, errors) ?? string.Empty,
             Given = (raw.Given ?? []).Select((g, i) => new GivenAppointment(
@@ -329,6 +327,29 @@ public static partial class ScenarioLoader
         }
 
         return time;
+    }
+
+    /// <summary>
+    /// The shop of <c>tenant:</c>: a profile file (tenants/*.yaml format) relative to the scenario, read and checked as
+    /// <c>tools/tenant validate</c> does; without the key, the demo tenant.
+    /// </summary>
+    private static TenantProfile Tenant(string? value, string sourcePath, List<string> errors)
+    {
+        if (value is null)
+        {
+            return DemoTenant.Profile;
+        }
+
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? ".", value.Trim());
+        if (!File.Exists(path))
+        {
+            errors.Add($"'tenant': no profile file at {value.Trim()} (relative to the scenario)");
+            return DemoTenant.Profile;
+        }
+
+        var read = TenantProfileReader.ReadFile(path);
+        errors.AddRange(read.Problems.Select(p => $"'tenant' {value.Trim()}: {p}"));
+        return read.Profile ?? DemoTenant.Profile;
     }
 
     /// <summary>The caller id: a phone number, or a withheld id as Twilio sends it (<c>anonymous</c>, <c>restricted</c>, <c>unknown</c>).</summary>

@@ -7,6 +7,7 @@ using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.Core.Appointments;
 using VoiceAgent.Core.Calls;
 using VoiceAgent.Core.Tenants;
+using VoiceAgent.Core.Tenants.Profiles;
 using VoiceAgent.TwilioApiStandIn;
 
 namespace VoiceAgent.CallSimulator.Scenarios;
@@ -72,6 +73,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
             IReadOnlyList<Appointment> seeded;
             try
             {
+                await SeedTenantAsync(host, scenario, cancellationToken);
                 seeded = await ScenarioBook.SeedAsync(host.Services, scenario, cancellationToken);
             }
             catch (ScenarioFileException ex)
@@ -84,7 +86,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
             if (scenario.HasInboundCall)
             {
                 var client = new TwilioWebhookClient(http, host.BaseUrl, InProcessAgentHost.PublicBaseUrl, host.AuthToken);
-                var call = CallIdentity.NewInbound(scenario.From, DemoTenant.Number);
+                var call = CallIdentity.NewInbound(scenario.From, scenario.Tenant.PhoneNumber);
                 var options = new SimulatedCallOptions { MaxAgentTurns = MaxAgentTurns, AdvanceClock = host.Clock.Advance, Realtime = host.Realtime };
                 inbound = await new SimulatedCall(client, ScriptedCaller.Saying(scenario.Caller!), host.Clock, options).RunAsync(call, cancellationToken);
             }
@@ -107,7 +109,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
                 observed = new ScenarioObservation
                 {
                     Inbound = inbound,
-                    Session = inbound is null ? null : await host.Services.GetRequiredService<CallSessionStore>().FindAsync(DemoTenant.Id, inbound.Call.CallSid, cancellationToken),
+                    Session = inbound is null ? null : await host.Services.GetRequiredService<CallSessionStore>().FindAsync(scenario.Tenant.Id, inbound.Call.CallSid, cancellationToken),
                     Appointments = await ScenarioBook.ReadAsync(host.Services, scenario, seeded, cancellationToken),
                     Texts = [.. twilio.Messages.Where(m => m.To == scenario.From)],
                     CallsToCaller = [.. twilio.Calls.Where(c => c.To == scenario.From)],
@@ -127,7 +129,7 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
                 SourcePath = scenario.SourcePath,
                 Reasons = [.. reasons.Distinct(StringComparer.Ordinal), .. ExpectationChecker.Check(scenario, observed)],
                 Transcript = inbound?.Transcript ?? [],
-                AfterTheCall = TwilioActivity.Describe(twilio),
+                AfterTheCall = TwilioActivity.Describe(twilio, scenario.Tenant),
                 AppLog = host.Logs.Lines,
                 ModelLog = model.Exchanges(),
             };
@@ -164,6 +166,24 @@ public sealed class ScenarioRunner(string storageConnectionString, HttpClient ht
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// A scenario naming its own shop (<c>tenant:</c>) gets it stored as <c>tools/tenant apply</c> would, beside the demo
+    /// tenant the app seeds; it takes the run's transport as the demo tenant does.
+    /// </summary>
+    private async Task SeedTenantAsync(InProcessAgentHost host, Scenario scenario, CancellationToken cancellationToken)
+    {
+        if (scenario.Tenant.Id == DemoTenant.Id)
+        {
+            return;
+        }
+
+        var result = await host.Services.GetRequiredService<TenantProfileApplier>().ApplyAsync(scenario.Tenant with { Transport = transport }, cancellationToken);
+        if (result.Outcome == ApplyOutcome.Refused)
+        {
+            throw new ScenarioFileException($"{scenario.SourcePath}: 'tenant' could not be seeded: {string.Join("; ", result.Problems)}");
         }
     }
 
