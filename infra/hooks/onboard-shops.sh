@@ -82,7 +82,7 @@ done
 token=""
 if [ "$set_webhooks" = true ] && [ $# -gt 0 ]; then
   token=$(az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name "$token_secret" --query value --output tsv) ||
-    fail "could not read secret '$token_secret' from Key Vault '$AZURE_KEY_VAULT_NAME' (the signed-in principal needs Key Vault Secrets User on it; infra grants it to AZURE_PRINCIPAL_ID, and a new role can take minutes to apply)."
+    fail "could not read secret '$token_secret' from Key Vault '$AZURE_KEY_VAULT_NAME' with az (sign in with \`az login\` as the principal azd uses: infra grants it Key Vault Secrets User, and a new role can take minutes to apply)."
   [ -n "$token" ] || fail "secret '$token_secret' in Key Vault '$AZURE_KEY_VAULT_NAME' is empty: set it (README, \"Deploy to Azure\")."
 fi
 
