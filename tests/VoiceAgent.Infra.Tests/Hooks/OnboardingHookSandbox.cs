@@ -67,12 +67,15 @@ internal sealed class OnboardingHookSandbox : IDisposable
     /// <summary>Removes a stand-in from the tools folder (<c>tenant</c> or <c>twilio-webhooks</c>).</summary>
     public void RemoveTool(string name) => File.Delete(Path.Combine(ToolsDirectory, name));
 
-    /// <summary>Runs the hook as azd does (sh, from the project folder) with exactly <paramref name="environment"/> plus PATH and the tools folder.</summary>
-    public async Task<HookRun> RunAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Runs the hook as azd does (sh, from the project folder, or from <paramref name="workingDirectory"/>) with exactly
+    /// <paramref name="environment"/> plus PATH and the tools folder.
+    /// </summary>
+    public async Task<HookRun> RunAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("/bin/sh")
         {
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -59,6 +59,19 @@ public sealed class OnboardingHookTests : IDisposable
         Assert.All(run.Calls, call => Assert.Null(call.AuthToken));
     }
 
+    /// <summary>A relative TENANT_PROFILES_DIR starts at the project folder (where azure.yaml is), wherever the hook is started.</summary>
+    [Fact]
+    public async Task Run_RelativeProfilesFolder_IsFoundFromTheProjectFolder()
+    {
+        var environment = Profiles();
+        environment["TENANT_PROFILES_DIR"] = "infra/hooks";
+
+        var run = await _sandbox.RunAsync(environment, workingDirectory: _sandbox.Folder);
+
+        Assert.True(run.Result.ExitCode == 0, run.Describe());
+        Assert.Equal("numbers infra/hooks", run.To("tenant").First().Arguments);
+    }
+
     [Fact]
     public async Task Run_SettingWebhooks_ReadsTheTokenFromKeyVaultAndHandsItToTwilioWebhooksAlone()
     {
