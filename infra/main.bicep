@@ -100,6 +100,15 @@ param alertEmailAddress string = ''
 @description('Application (client) id of the Entra ID app registration staff sign in with (App Service authentication on the function app). Empty: sign-in is not configured and staff requests are refused.')
 param staffAuthClientId string = ''
 
+// The operator: whoever runs azd (azd sets AZURE_PRINCIPAL_ID to the signed-in principal). The postdeploy hook applies
+// the tenant profiles and reads the Twilio auth token with that sign-in (decision 0027).
+@description('Object id of the principal running azd: Storage Table Data Contributor on the storage account and Key Vault Secrets User on the vault, for the postdeploy hook. Empty: no roles (grant them by hand, README "Put your shop on the phone").')
+param principalId string = ''
+
+@description('Type of principalId: User for `azd auth login` as a person, ServicePrincipal for a pipeline.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param principalType string = 'User'
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -183,6 +192,8 @@ module storage 'modules/storage.bicep' = {
     tableNames: map(items(tableNames), table => table.value)
     functionsPrincipalId: identity.outputs.functionsPrincipalId
     hostPrincipalId: identity.outputs.hostPrincipalId
+    operatorPrincipalId: principalId
+    operatorPrincipalType: principalType
   }
 }
 
@@ -198,6 +209,8 @@ module keyVault 'modules/keyvault.bicep' = {
     twilioAuthTokenSecretName: twilioAuthTokenSecretName
     googleCredentialsSecretName: googleCredentialsSecretName
     readerPrincipalIds: [identity.outputs.functionsPrincipalId, identity.outputs.hostPrincipalId]
+    operatorPrincipalId: principalId
+    operatorPrincipalType: principalType
   }
 }
 
@@ -369,6 +382,8 @@ module alerts 'modules/alerts.bicep' = {
 output TWILIO_VOICE_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/incoming'
 output TWILIO_STATUS_CALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/status'
 output TWILIO_FALLBACK_URL string = 'https://${functionApp.outputs.defaultHostName}/api/voice/fallback'
+// The function app's base URL: the postdeploy hook gives it to tools/twilio-webhooks (--app-url) and tools/smoke.
+output FUNCTIONS_URL string = 'https://${functionApp.outputs.defaultHostName}'
 output DASHBOARD_URL string = 'https://${functionApp.outputs.defaultHostName}/api/dashboard'
 output WEBPUBSUB_HOST_URL string = 'https://${hostApp.outputs.defaultHostName}'
 // Redirect URI (Web platform) of the staff sign-in app registration (README, "Staff sign-in").

@@ -13,6 +13,11 @@ param googleCredentialsJson string
 param twilioAuthTokenSecretName string
 param googleCredentialsSecretName string
 param readerPrincipalIds array
+@description('The operator running azd (AZURE_PRINCIPAL_ID): reads the Twilio auth token when the postdeploy hook sets the webhooks (TWILIO_SET_WEBHOOKS). Empty: no role.')
+param operatorPrincipalId string
+@description('User for a person signed in to azd, ServicePrincipal for a pipeline.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param operatorPrincipalType string
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -61,6 +66,17 @@ resource readers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
     }
   }
 ]
+
+// The operator reads secrets only (Secrets User); setting or rotating one still takes Key Vault Secrets Officer.
+resource operatorReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  scope: vault
+  name: guid(vault.id, operatorPrincipalId, keyVaultSecretsUser)
+  properties: {
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+  }
+}
 
 output name string = vault.name
 output uri string = vault.properties.vaultUri

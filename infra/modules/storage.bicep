@@ -13,6 +13,11 @@ param tableNames array
 param functionsPrincipalId string
 @description('The web pubsub host identity: the app tables.')
 param hostPrincipalId string
+@description('The operator running azd (AZURE_PRINCIPAL_ID): the tables, which tools/tenant apply writes with the operator\'s own sign-in. Empty: no role.')
+param operatorPrincipalId string
+@description('User for a person signed in to azd, ServicePrincipal for a pipeline.')
+@allowed(['User', 'Group', 'ServicePrincipal'])
+param operatorPrincipalType string
 
 // Built-in role definition ids.
 var roles = {
@@ -88,6 +93,18 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     }
   }
 ]
+
+// The operator: tools/tenant apply (the azd postdeploy hook, decision 0027) writes the tenant profiles' rows signed in as
+// the operator, not as an app. The role covers every table of the account, the Durable task hub's too.
+resource operatorTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  scope: account
+  name: guid(account.id, operatorPrincipalId, roles.tableDataContributor)
+  properties: {
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
+  }
+}
 
 output name string = account.name
 output queueEndpoint string = account.properties.primaryEndpoints.queue

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace VoiceAgent.Infra.Tests;
@@ -112,7 +113,7 @@ public sealed partial class FunctionHostStorageTests(CompiledTemplateFixture tem
     public void StorageRoleAssignments_AreOnTheAccount_ForEachPrincipalAndRole()
     {
         var storage = template.Module("storage");
-        var assignment = ArmTemplate.OfType(storage, "Microsoft.Authorization/roleAssignments").Single();
+        var assignment = AppRoleAssignments(storage);
 
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]", (string?)assignment["scope"]);
         Assert.Equal("[length(variables('assignments'))]", (string?)assignment["copy"]!["count"]);
@@ -197,11 +198,15 @@ public sealed partial class FunctionHostStorageTests(CompiledTemplateFixture tem
         }
     }
 
+    /// <summary>The apps' role assignments: one copy loop over storage.bicep's assignments (the operator's is OperatorRolesTests').</summary>
+    private static JsonObject AppRoleAssignments(JsonObject storage) =>
+        ArmTemplate.OfType(storage, "Microsoft.Authorization/roleAssignments").Single(r => r["copy"] is not null);
+
     /// <summary>Principal parameter name → role definition ids granted on the storage account (storage.bicep's assignments).</summary>
     private Dictionary<string, List<string>> StorageRoleGrants()
     {
         var storage = template.Module("storage");
-        var assignment = ArmTemplate.OfType(storage, "Microsoft.Authorization/roleAssignments").Single();
+        var assignment = AppRoleAssignments(storage);
         Assert.Equal("[length(variables('assignments'))]", (string?)assignment["copy"]!["count"]);
         Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]", (string?)assignment["scope"]);
         Assert.Equal("[variables('assignments')[copyIndex()].principalId]", (string?)assignment["properties"]!["principalId"]);
