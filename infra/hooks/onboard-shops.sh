@@ -1,6 +1,6 @@
 #!/bin/sh
 # azd postdeploy hook (azure.yaml, decision 0027): puts the shops on the phone once the app's code is live.
-#   1. applies the tenant profiles in TENANT_PROFILES_DIR (a folder of tenants/*.yaml, or one file) to the storage account
+#   1. applies the tenant profiles in TENANT_PROFILES_DIR (a folder of profile *.yaml files, or one file) to the storage account
 #      with `tools/tenant apply`, signed in as the operator (Storage Table Data Contributor, granted by infra);
 #   2. prints each profile number's Twilio console settings with `tools/twilio-webhooks`, or, with
 #      TWILIO_SET_WEBHOOKS=true, sets them through Twilio's API with the account's auth token read from Key Vault
@@ -45,7 +45,7 @@ esac
 profiles=${TENANT_PROFILES_DIR:-}
 if [ -z "$profiles" ]; then
   [ "$set_webhooks" = false ] || fail "TWILIO_SET_WEBHOOKS=true needs TENANT_PROFILES_DIR: the numbers to set come from the profiles."
-  note "TENANT_PROFILES_DIR is not set: no shop profiles applied (\`azd env set TENANT_PROFILES_DIR tenants\`, then \`azd deploy\`)."
+  note "TENANT_PROFILES_DIR is not set: no shop profiles applied (\`azd env set TENANT_PROFILES_DIR shops\`, then \`azd deploy\`)."
   echo "Twilio console → Phone Numbers → your number → Voice Configuration:"
   echo "  A call comes in (webhook, HTTP POST): ${TWILIO_VOICE_URL:-$FUNCTIONS_URL/api/voice/incoming}"
   echo "  Primary handler fails (HTTP POST):    ${TWILIO_FALLBACK_URL:-$FUNCTIONS_URL/api/voice/fallback}"
