@@ -6,7 +6,8 @@ namespace VoiceAgent.LocalFunctionsHost.Tests.DevCommand;
 
 /// <summary>
 /// The run command's serve mode (<c>tools/dev --serve</c>): the READY line a developer or load driver reads, a correctly
-/// signed call from the demo customer greeted by name, a wrongly signed one refused, and Ctrl-C stopping everything.
+/// signed call from the demo customer greeted by name, a shop applied with <c>--tenants</c> answering its own number, a
+/// wrongly signed one refused, and Ctrl-C stopping everything.
 /// One stack for the class: it takes a build and an Azurite start.
 /// </summary>
 [Collection(DevCommandCollection.Name)]
@@ -18,7 +19,7 @@ public sealed class DevServeTests : IAsyncLifetime
 
     private DevServe Serve => _serve ?? throw new InvalidOperationException("tools/dev --serve did not start.");
 
-    public async Task InitializeAsync() => _serve = await DevServe.StartAsync();
+    public async Task InitializeAsync() => _serve = await DevServe.StartAsync("--tenants", "tests/tenants/lakeside-tire.yaml");
 
     public async Task DisposeAsync()
     {
@@ -50,6 +51,11 @@ public sealed class DevServeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, greeting.StatusCode);
         Assert.Contains("Thanks for calling Northside Auto Care, John.", await greeting.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The profile given with --tenants was applied beside the demo shop: its number reaches it.
+        var lakeside = await PostIncomingAsync(signWith: ready.GetProperty("authToken").GetString()!, to: "+15555550301");
+        Assert.Contains("Lakeside Tire and Brake", await lakeside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("DefaultEndpointsProtocol=http;", ready.GetProperty("storage").GetString(), StringComparison.Ordinal);
+
         // One signed with another token is refused.
         var forged = await PostIncomingAsync(signWith: "not-the-token");
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
@@ -63,14 +69,14 @@ public sealed class DevServeTests : IAsyncLifetime
         await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetAsync(new Uri(Serve.Functions + "/api/health")));
     }
 
-    private Task<HttpResponseMessage> PostIncomingAsync(string signWith)
+    private Task<HttpResponseMessage> PostIncomingAsync(string signWith, string? to = null)
     {
         var fields = new Dictionary<string, string>
         {
             ["CallSid"] = "CA" + Guid.NewGuid().ToString("N"),
             ["AccountSid"] = "AC" + new string('0', 32),
             ["From"] = JohnSmith,
-            ["To"] = Serve.Ready.GetProperty("tenantNumber").GetString()!,
+            ["To"] = to ?? Serve.Ready.GetProperty("tenantNumber").GetString()!,
             ["CallStatus"] = "ringing",
             ["Direction"] = "inbound",
             ["ApiVersion"] = "2010-04-01",
