@@ -19,7 +19,7 @@ public sealed class GoogleCalendarProviderTests
         google.ExternalBusy.Add((DateTimeOffset.Parse("2026-12-05T09:00:00-06:00"), DateTimeOffset.Parse("2026-12-05T10:00:00-06:00")));
         await using var calendar = GoogleCalendarHarness.Create(google);
 
-        var busy = await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, 
+        var busy = await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant,
             new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 3, 6, 0, 0, TimeSpan.Zero), None);
 
         Assert.Equal(
