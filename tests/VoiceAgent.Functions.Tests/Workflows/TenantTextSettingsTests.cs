@@ -77,6 +77,33 @@ public sealed class TenantTextSettingsTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal((NoticeState.Skipped, AppointmentTextSender.TurnedOffDetail), (notice.State, notice.Detail));
     }
 
+    [Fact]
+    public async Task ReminderCall_ShopTurnedReminderTextsOffAndNobodyAnswered_NoTextAndTheReminderEndsUnreached()
+    {
+        var token = WorkflowApp.NewAuthToken();
+        await using var twilio = await WorkflowApp.StartTwilioAsync(token);
+        await using var app = await FunctionsApp.StartAsync(azurite.ConnectionString, settings: WorkflowApp.Settings(twilio), authToken: token);
+        twilio.RouteWebhooks(new Uri(FunctionsApp.PublicBaseUrl), app.CreateClient().BaseAddress!);
+        await app.Services.GetRequiredService<TenantStore>().SaveAsync(
+            DemoTenant.Profile with { Sms = new TenantSms { SendsReminderTexts = false }, Reminders = ReminderPolicy.Default with { MaxAttempts = 1 } },
+            CancellationToken.None);
+
+        // Tire rotation Wednesday 10:00: its one reminder call is due Tuesday 10:00; nobody answers it.
+        var start = new DateTimeOffset(2026, 12, 2, 10, 0, 0, ShopTime);
+        var store = app.Services.GetRequiredService<AppointmentStore>();
+        var appointment = await DemoBooking.BookAsync(store, Maria, "tire rotation", start, start.AddDays(-7), CancellationToken.None);
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 10, 0, 0, ShopTime));
+        await ActivatorUtilities.CreateInstance<ReminderSweepFunction>(app.Services).SweepAsync(app.Workflows, CancellationToken.None);
+        Assert.True(await app.WaitForWorkflowsQuietAsync(TimeSpan.FromSeconds(60)), "the reminder attempt did not finish");
+
+        Assert.Single(twilio.Calls, c => c.To == Maria);
+        Assert.Empty(twilio.Messages);
+        var stored = await store.FindAsync(DemoTenant.Id, appointment.Id, CancellationToken.None);
+        Assert.Equal((ReminderOutcome.Unreached, 1), (stored!.Reminder.Outcome, stored.Reminder.Attempts));
+        var notice = stored.Notices[NoticeKeys.SmsReminder];
+        Assert.Equal((NoticeState.Skipped, AppointmentTextSender.TurnedOffDetail), (notice.State, notice.Detail));
+    }
+
     private static async Task SaveShopAsync(FunctionsApp app, TenantSms sms) =>
         await app.Services.GetRequiredService<TenantStore>().SaveAsync(DemoTenant.Profile with { Sms = sms }, CancellationToken.None);
 
