@@ -14,9 +14,12 @@ public enum ReminderOutcome
     Rescheduled,
     /// <summary>A machine answered and heard the short voicemail.</summary>
     Voicemail,
-    /// <summary>Every attempt went unanswered (or no window was left for another): the reminder went out as a text.</summary>
+    /// <summary>
+    /// Every attempt went unanswered (or no window was left for another): the reminder went out as a text, unless no text
+    /// could (the shop turned reminder texts off, the number opted out), which the <c>sms-reminder</c> notice records.
+    /// </summary>
     Unreached,
-    /// <summary>No calling window was left before the appointment, so the reminder went out as a text without a call.</summary>
+    /// <summary>No calling window was left before the appointment, so the reminder went out as a text without a call (a text Twilio took; none sent is <see cref="Unreached"/>).</summary>
     Texted,
     /// <summary>Booked after its reminder was due: the confirmation text is enough.</summary>
     NotNeeded,

@@ -11,7 +11,7 @@ namespace VoiceAgent.Core.Calendars;
 /// </summary>
 public sealed class BuiltInCalendarProvider : ICalendarProvider
 {
-    public Task<IReadOnlyList<BusyInterval>> GetBusyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<BusyInterval>> GetBusyAsync(TenantProfile tenant, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<BusyInterval>>([]);
@@ -29,7 +29,7 @@ public sealed class BuiltInCalendarProvider : ICalendarProvider
         return Task.CompletedTask;
     }
 
-    public Task DeleteEventAsync(string eventId, CancellationToken cancellationToken)
+    public Task DeleteEventAsync(string eventId, TenantProfile tenant, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.CompletedTask;

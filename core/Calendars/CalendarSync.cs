@@ -34,7 +34,7 @@ public sealed partial class CalendarSync(ICalendarProvider calendar, Appointment
         // Cancelled while we were creating (its own follow-up may have found no event to delete yet): take the event away.
         if (await store.FindAsync(appointment.TenantId, day, appointment.Id, cancellationToken) is { Status: AppointmentStatus.Cancelled } cancelled)
         {
-            await DeleteAsync(cancelled with { CalendarEventId = eventId }, cancellationToken);
+            await DeleteAsync(tenant, cancelled with { CalendarEventId = eventId }, cancellationToken);
         }
     }
 
@@ -42,15 +42,16 @@ public sealed partial class CalendarSync(ICalendarProvider calendar, Appointment
     /// Deletes the appointment's event: the one recorded, or the one the provider would have created under its own id (a
     /// create whose answer was lost). Nothing when there is neither; an event already gone counts as deleted.
     /// </summary>
-    public async Task DeleteAsync(Appointment appointment, CancellationToken cancellationToken)
+    public async Task DeleteAsync(TenantProfile tenant, Appointment appointment, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(appointment);
         if ((appointment.CalendarEventId ?? calendar.EventIdFor(appointment)) is not { } eventId)
         {
             return;
         }
 
-        await calendar.DeleteEventAsync(eventId, cancellationToken);
+        await calendar.DeleteEventAsync(eventId, tenant, cancellationToken);
         LogDeleted(logger, appointment.Id, eventId);
     }
 
@@ -87,7 +88,7 @@ public sealed partial class CalendarSync(ICalendarProvider calendar, Appointment
 
         if (appointment.Status != AppointmentStatus.Booked)
         {
-            await calendar.DeleteEventAsync(eventId, cancellationToken);
+            await calendar.DeleteEventAsync(eventId, tenant, cancellationToken);
         }
 
         LogRewritten(logger, appointment.Id, eventId);

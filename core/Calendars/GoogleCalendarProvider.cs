@@ -18,37 +18,45 @@ namespace VoiceAgent.Core.Calendars;
 /// <summary>
 /// Google Calendar over its v3 REST API (typed <see cref="HttpClient"/>; bearer auth, retries, circuit breaker and timeouts
 /// are handlers registered by <see cref="CalendarServiceCollectionExtensions.AddCalendars"/>).
-/// Inserts carry a deterministic event id, so a retried insert can never create a second event.
+/// Inserts carry a deterministic event id, so a retried insert can never create a second event. Each shop's events live in
+/// its own calendar when its profile names one (<see cref="TenantProfile.GoogleCalendarId"/>), else in the deployment's
+/// (<see cref="GoogleCalendarOptions.CalendarId"/>); the Google account (credentials) is the deployment's either way.
 /// </summary>
 public sealed partial class GoogleCalendarProvider(HttpClient http, IOptions<GoogleCalendarOptions> options, ILogger<GoogleCalendarProvider> logger)
     : ICalendarProvider
 {
-    private string CalendarId => options.Value.CalendarId ?? throw new InvalidOperationException("GoogleCalendar:CalendarId is not set.");
-
-    private string EventsPath => $"calendars/{Uri.EscapeDataString(CalendarId)}/events";
-
-    public async Task<IReadOnlyList<BusyInterval>> GetBusyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>The calendar <paramref name="tenant"/>'s events are in: its own, else the deployment's.</summary>
+    public string CalendarIdFor(TenantProfile tenant)
     {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return string.IsNullOrWhiteSpace(tenant.GoogleCalendarId)
+            ? options.Value.CalendarId ?? throw new InvalidOperationException("GoogleCalendar:CalendarId is not set.")
+            : tenant.GoogleCalendarId;
+    }
+
+    public async Task<IReadOnlyList<BusyInterval>> GetBusyAsync(TenantProfile tenant, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var calendarId = CalendarIdFor(tenant);
         var query = new JsonObject
         {
             ["timeMin"] = Rfc3339(from),
             ["timeMax"] = Rfc3339(to),
             ["timeZone"] = "UTC",
-            ["items"] = new JsonArray(new JsonObject { ["id"] = CalendarId }),
+            ["items"] = new JsonArray(new JsonObject { ["id"] = calendarId }),
         };
         using var response = await SendAsync(HttpMethod.Post, "freeBusy", query, "freeBusy", cancellationToken);
         await EnsureSuccessAsync(response, "freeBusy", cancellationToken);
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        if (!json.RootElement.TryGetProperty("calendars", out var calendars) || FindCalendar(calendars) is not { } calendar)
+        if (!json.RootElement.TryGetProperty("calendars", out var calendars) || FindCalendar(calendars, calendarId) is not { } calendar)
         {
-            throw new CalendarUnavailableException($"freeBusy returned no entry for calendar {CalendarId}.", response.StatusCode, "notFound");
+            throw new CalendarUnavailableException($"freeBusy returned no entry for calendar {calendarId}.", response.StatusCode, "notFound");
         }
 
         if (calendar.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
         {
             var reason = errors[0].TryGetProperty("reason", out var r) ? r.GetString() : null;
-            throw new CalendarUnavailableException($"freeBusy could not read calendar {CalendarId} ({reason}).", response.StatusCode, reason);
+            throw new CalendarUnavailableException($"freeBusy could not read calendar {calendarId} ({reason}).", response.StatusCode, reason);
         }
 
         var busy = new List<BusyInterval>();
@@ -68,7 +76,7 @@ public sealed partial class GoogleCalendarProvider(HttpClient http, IOptions<Goo
     {
         var eventId = GoogleCalendarEvents.EventIdFor(appointment);
         var body = GoogleCalendarEvents.Body(appointment, tenant, eventId);
-        using (var response = await SendAsync(HttpMethod.Post, $"{EventsPath}?sendUpdates=none", body, "events.insert", cancellationToken))
+        using (var response = await SendAsync(HttpMethod.Post, $"{EventsPath(tenant)}?sendUpdates=none", body, "events.insert", cancellationToken))
         {
             if (response.StatusCode != HttpStatusCode.Conflict)
             {
@@ -81,7 +89,7 @@ public sealed partial class GoogleCalendarProvider(HttpClient http, IOptions<Goo
         // 409 "duplicate": an earlier attempt (timed out on our side) already stored it, or it was deleted and the id is
         // still reserved. Make the existing event match this appointment and be live again; still exactly one event.
         LogAlreadyExists(logger, appointment.TenantId, appointment.Id, eventId);
-        await PatchAsync(eventId, GoogleCalendarEvents.Body(appointment, tenant, eventId: null), "events.insert (duplicate)", cancellationToken);
+        await PatchAsync(tenant, eventId, GoogleCalendarEvents.Body(appointment, tenant, eventId: null), "events.insert (duplicate)", cancellationToken);
         return eventId;
     }
 
@@ -91,14 +99,14 @@ public sealed partial class GoogleCalendarProvider(HttpClient http, IOptions<Goo
     public async Task MoveEventAsync(string eventId, Appointment appointment, TenantProfile tenant, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        await PatchAsync(eventId, GoogleCalendarEvents.Body(appointment, tenant, eventId: null), "events.patch", cancellationToken);
+        await PatchAsync(tenant, eventId, GoogleCalendarEvents.Body(appointment, tenant, eventId: null), "events.patch", cancellationToken);
         LogMoved(logger, appointment.TenantId, appointment.Id, eventId);
     }
 
-    public async Task DeleteEventAsync(string eventId, CancellationToken cancellationToken)
+    public async Task DeleteEventAsync(string eventId, TenantProfile tenant, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        using var response = await SendAsync(HttpMethod.Delete, $"{EventsPath}/{Uri.EscapeDataString(eventId)}?sendUpdates=none", null, "events.delete", cancellationToken);
+        using var response = await SendAsync(HttpMethod.Delete, $"{EventsPath(tenant)}/{Uri.EscapeDataString(eventId)}?sendUpdates=none", null, "events.delete", cancellationToken);
         if (response.StatusCode is HttpStatusCode.Gone or HttpStatusCode.NotFound)
         {
             LogAlreadyDeleted(logger, eventId, (int)response.StatusCode);
@@ -109,9 +117,9 @@ public sealed partial class GoogleCalendarProvider(HttpClient http, IOptions<Goo
         LogDeleted(logger, eventId);
     }
 
-    private async Task PatchAsync(string eventId, JsonObject body, string operation, CancellationToken cancellationToken)
+    private async Task PatchAsync(TenantProfile tenant, string eventId, JsonObject body, string operation, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Patch, $"{EventsPath}/{Uri.EscapeDataString(eventId)}?sendUpdates=none", body, operation, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Patch, $"{EventsPath(tenant)}/{Uri.EscapeDataString(eventId)}?sendUpdates=none", body, operation, cancellationToken);
         await EnsureSuccessAsync(response, operation, cancellationToken);
     }
 
@@ -169,9 +177,11 @@ public sealed partial class GoogleCalendarProvider(HttpClient http, IOptions<Goo
         }
     }
 
-    private JsonElement? FindCalendar(JsonElement calendars)
+    private string EventsPath(TenantProfile tenant) => $"calendars/{Uri.EscapeDataString(CalendarIdFor(tenant))}/events";
+
+    private static JsonElement? FindCalendar(JsonElement calendars, string calendarId)
     {
-        if (calendars.TryGetProperty(CalendarId, out var calendar))
+        if (calendars.TryGetProperty(calendarId, out var calendar))
         {
             return calendar;
         }

@@ -84,10 +84,11 @@ public sealed partial class InboundCallService(
     }
 
     /// <summary>
-    /// Runs one turn and returns its TwiML (rendered once, stored with the session). <paramref name="retryToken"/> is the
-    /// turn's idempotency key: a repeated request gets the same TwiML back and nothing runs again.
+    /// Runs one turn and returns its TwiML (rendered once, for the call's tenant, and stored with the session).
+    /// <paramref name="retryToken"/> is the turn's idempotency key: a repeated request gets the same TwiML back and nothing
+    /// runs again.
     /// </summary>
-    public async Task<string> TakeTurnAsync(InboundCall call, CallerInput input, string? retryToken, Func<AgentReply, string> render, CancellationToken cancellationToken)
+    public async Task<string> TakeTurnAsync(InboundCall call, CallerInput input, string? retryToken, Func<AgentReply, TenantProfile, string> render, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(render);
@@ -109,7 +110,7 @@ public sealed partial class InboundCallService(
             var now = time.GetUtcNow();
             var context = new ConversationContext(tenant, session.CallSid, session.CallerNumber, customer, now);
             var reply = await RespondReportingToolsAsync(context, session.Dialog, input, cancellationToken);
-            var twiml = render(reply);
+            var twiml = render(reply, tenant);
             var updated = session with
             {
                 TurnCount = session.TurnCount + 1,

@@ -10,7 +10,9 @@ namespace VoiceAgent.Core.Messaging;
 /// Sends one text per appointment event, ever. The event is claimed on the appointment row (ETag) before anything is
 /// sent; a claim left without Twilio's sid (the process died after Twilio accepted it) is reconciled with Twilio's
 /// message list, by number and identical body, instead of sending again. A number that opted out (STOP, or Twilio's
-/// 21610) gets nothing, and that is recorded too. A transient Twilio failure throws, so the workflow retries it.
+/// 21610) gets nothing, and that is recorded too; so does a text the shop turned off (<see cref="TenantSms"/>: the
+/// confirmations, or the reminder's text). Texts come from the shop's <see cref="TenantSms.FromNumber"/> when it set one,
+/// else from its own number. A transient Twilio failure throws, so the workflow retries it.
 /// </summary>
 public sealed partial class AppointmentTextSender(
     AppointmentStore store,
@@ -23,7 +25,21 @@ public sealed partial class AppointmentTextSender(
     /// <summary>How far before a claim a reconciled message may have been created (clock skew between us and Twilio).</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
+    /// <summary>The skipped notice's detail when the shop's settings turned the text off.</summary>
+    public const string TurnedOffDetail = "the shop's settings turn this text off";
+
+    /// <summary>
+    /// Which tenant setting turns the text of <paramref name="key"/> off: <see cref="TenantSms.SendsReminderTexts"/> for the
+    /// reminder's, <see cref="TenantSms.SendsConfirmations"/> for the others (the booking, the move, the cancellation).
+    /// </summary>
+    public static bool IsOn(TenantSms sms, string key)
+    {
+        ArgumentNullException.ThrowIfNull(sms);
+        return key == NoticeKeys.SmsReminder ? sms.SendsReminderTexts : sms.SendsConfirmations;
+    }
+
     /// <param name="key">The notice key, e.g. <c>sms-booked</c>: one text per key per appointment.</param>
+    /// <returns>The notice as recorded: <see cref="NoticeState.Sent"/> only when Twilio has the text.</returns>
     public async Task<Notice> SendOnceAsync(TenantProfile tenant, Appointment appointment, string key, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -35,6 +51,7 @@ public sealed partial class AppointmentTextSender(
         }
 
         var to = appointment.CustomerPhone;
+        var from = tenant.Sms.SenderFor(tenant.PhoneNumber);
         if (string.IsNullOrEmpty(to))
         {
             telemetry.RecordSms(tenant.Id, key, "no-number");
@@ -42,10 +59,18 @@ public sealed partial class AppointmentTextSender(
         }
 
         if (existing is { State: NoticeState.Claimed } claimed
-            && await twilio.FindSentSmsAsync(tenant.PhoneNumber, to, body, claimed.ClaimedAt - ClockSkew, cancellationToken) is { } found)
+            && await twilio.FindSentSmsAsync(from, to, body, claimed.ClaimedAt - ClockSkew, cancellationToken) is { } found)
         {
             LogReconciled(logger, appointment.Id, key, found);
             return await RecordAsync(appointment, key, NoticeState.Sent, found, "reconciled with Twilio", cancellationToken);
+        }
+
+        // After the reconciliation: a claim left by a send under way when the shop turned the text off may be at Twilio already.
+        if (!IsOn(tenant.Sms, key))
+        {
+            LogTurnedOff(logger, appointment.Id, key, PhoneNumber.Mask(to));
+            telemetry.RecordSms(tenant.Id, key, "tenant-off");
+            return await RecordAsync(appointment, key, NoticeState.Skipped, null, TurnedOffDetail, cancellationToken);
         }
 
         if (await optOuts.IsOptedOutAsync(tenant.Id, to, cancellationToken))
@@ -54,7 +79,7 @@ public sealed partial class AppointmentTextSender(
             return await RecordAsync(appointment, key, NoticeState.Skipped, null, "the number opted out of texts", cancellationToken);
         }
 
-        var sent = await twilio.SendSmsAsync(tenant.PhoneNumber, to, body, cancellationToken);
+        var sent = await twilio.SendSmsAsync(from, to, body, cancellationToken);
         switch (sent.Status)
         {
             case TwilioSendStatus.Accepted:
@@ -82,6 +107,9 @@ public sealed partial class AppointmentTextSender(
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Appointment {AppointmentId}: text {Key} was already accepted by Twilio as {Sid}; recorded, not sent again")]
     private static partial void LogReconciled(ILogger logger, string appointmentId, string key, string sid);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Appointment {AppointmentId}: text {Key} to {To} skipped by the tenant's settings; recorded, not sent")]
+    private static partial void LogTurnedOff(ILogger logger, string appointmentId, string key, string to);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Appointment {AppointmentId}: Twilio refused text {Key} ({ErrorCode}: {Reason}); recorded, not retried")]
     private static partial void LogRejected(ILogger logger, string appointmentId, string key, int? errorCode, string? reason);

@@ -40,7 +40,7 @@ public sealed partial class SchedulingService(
         return new AvailabilityQuery(service, time.GetUtcNow())
         {
             Appointments = [.. book.Where(a => a.Status == AppointmentStatus.Booked && a.Id != ignoring).Select(a => new ExistingAppointment(a.Start, a.End, a.Service))],
-            BusyIntervals = await BusyAsync(tenant.Time.StartOfDay(from.AddDays(-1)), tenant.Time.StartOfDay(to.AddDays(2)), cancellationToken),
+            BusyIntervals = await BusyAsync(tenant, tenant.Time.StartOfDay(from.AddDays(-1)), tenant.Time.StartOfDay(to.AddDays(2)), cancellationToken),
         };
     }
 
@@ -234,11 +234,11 @@ public sealed partial class SchedulingService(
         return appointment with { Vehicle = vehicle };
     }
 
-    private async Task<IReadOnlyList<BusyInterval>> BusyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BusyInterval>> BusyAsync(TenantProfile tenant, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         try
         {
-            return await calendar.GetBusyAsync(from, to, cancellationToken);
+            return await calendar.GetBusyAsync(tenant, from, to, cancellationToken);
         }
         catch (CalendarUnavailableException ex)
         {

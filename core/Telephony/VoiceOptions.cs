@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VoiceAgent.Core.Telephony;
 
-/// <summary>How the agent sounds and listens on the Gather transport.</summary>
+/// <summary>
+/// How the agent sounds and listens on the Gather transport. The voices and language are the deployment's defaults: a
+/// shop's own <see cref="Tenants.TenantVoice"/> wins where it sets one (<see cref="CallVoice.For"/>).
+/// </summary>
 public sealed class VoiceOptions
 {
     public const string Section = "Voice";
@@ -47,11 +50,4 @@ public sealed class VoiceOptions
     /// <summary>Fillers in a row before the caller gets the apology and a transfer instead.</summary>
     [Range(1, 5)]
     public int MaxContinuations { get; set; } = 2;
-
-    /// <summary>
-    /// The voice for a sentence in <paramref name="language"/>: <see cref="SpanishSayVoice"/> for Spanish, else
-    /// <see cref="SayVoice"/> (null is the call's <see cref="Language"/>).
-    /// </summary>
-    public string VoiceFor(string? language) =>
-        language is not null && language.StartsWith("es", StringComparison.OrdinalIgnoreCase) ? SpanishSayVoice : SayVoice;
 }

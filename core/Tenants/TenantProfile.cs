@@ -59,6 +59,24 @@ public sealed record TenantProfile
     /// <summary>Days a call's transcript and summary are kept; older calls are purged (<c>CallRetention</c>). At least 1.</summary>
     public int RetentionDays { get; init; } = 90;
 
+    /// <summary>
+    /// The shop's voices and call language on every transport (Gather, ConversationRelay, Media Streams); every setting
+    /// left null is the deployment's. The deployment's for profiles stored before the setting existed.
+    /// </summary>
+    public TenantVoice Voice { get; init; } = TenantVoice.Deployment;
+
+    /// <summary>
+    /// The Google calendar the shop's bookings are mirrored to and its busy times read from (<c>primary</c> or an id such as
+    /// <c>abc@group.calendar.google.com</c>, shared with the deployment's Google account). Null: the deployment's
+    /// <c>GoogleCalendar:CalendarId</c>. Whether Google Calendar is used at all stays a deployment setting (its credentials
+    /// are the deployment's): without <c>GoogleCalendar:CalendarId</c> the built-in calendar serves every shop and this id is
+    /// ignored, with a warning when the profile is applied.
+    /// </summary>
+    public string? GoogleCalendarId { get; init; }
+
+    /// <summary>Which texts the shop sends (confirmations, the reminder's fallback text) and from which number. All on, from <see cref="PhoneNumber"/>, for profiles stored before the setting existed.</summary>
+    public TenantSms Sms { get; init; } = TenantSms.Default;
+
     /// <summary>The shop's wall clock (<see cref="TimeZoneId"/>): every local reading and DST rule goes through it. Shared per zone, not stored.</summary>
     [JsonIgnore]
     public TenantTime Time => TenantTime.For(TimeZoneId);

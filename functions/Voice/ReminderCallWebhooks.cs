@@ -50,7 +50,7 @@ public sealed partial class ReminderCallWebhooks(
             {
                 var answered = await calls.AnswerReminderAsync(call, appointmentId!, cancellationToken);
                 await calls.ReportGatherStartAsync(answered, call);
-                return CallWebhookReader.Twiml(renderer.Render(answered.Reply));
+                return CallWebhookReader.Twiml(renderer.Render(answered.Reply, answered.Tenant));
             }
 
             var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken);
@@ -61,7 +61,7 @@ public sealed partial class ReminderCallWebhooks(
             }
 
             await store.SetReminderAsync(appointment, appointment.Reminder with { Outcome = ReminderOutcome.Voicemail, UpdatedAt = time.GetUtcNow() }, cancellationToken);
-            return CallWebhookReader.Twiml(renderer.Render(AgentReply.Hangup(ReminderVoicemail.For(tenant, appointment))));
+            return CallWebhookReader.Twiml(renderer.Render(AgentReply.Hangup(ReminderVoicemail.For(tenant, appointment)), tenant));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

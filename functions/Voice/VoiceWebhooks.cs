@@ -69,7 +69,8 @@ public sealed partial class VoiceWebhooks(
         var handoff = RealtimeHandoff.Parse(webhook.Form["HandoffData"].FirstOrDefault());
         return Twiml((await AnswerOrApologiseAsync("connect-ended", call, async ct =>
         {
-            var twiml = renderer.Render(await calls.AfterRealtimeAsync(call, handoff, ct));
+            var next = await calls.AfterRealtimeAsync(call, handoff, ct);
+            var twiml = renderer.Render(next, tenants.LastKnown(call.Dialed));
             if (tenants.LastKnown(call.Dialed) is { } tenant)
             {
                 await followUps.StartForCallAsync(durable, tenant.Id, call.CallSid.Value, ct);
@@ -90,12 +91,12 @@ public sealed partial class VoiceWebhooks(
         {
             var parameters = RealtimeCallParameters.For(tenant.Id, call.CallSid.Value);
             return tenant.Transport == CallTransport.Relay
-                ? renderer.RenderRelay(outcome.Reply, realtime.RelayUrl, parameters)
-                : renderer.RenderStream(outcome.Reply, realtime.StreamUrl, parameters);
+                ? renderer.RenderRelay(outcome.Reply, realtime.RelayUrl, parameters, tenant)
+                : renderer.RenderStream(outcome.Reply, realtime.StreamUrl, parameters, tenant);
         }
 
         await calls.ReportGatherStartAsync(outcome, call);
-        return renderer.Render(outcome.Reply);
+        return renderer.Render(outcome.Reply, outcome.Tenant);
     }
 
     /// <summary>
@@ -131,7 +132,7 @@ public sealed partial class VoiceWebhooks(
 
         var filler = clock.Delay(TimeSpan.FromSeconds(_voice.FillerAfterSeconds), request.HttpContext.RequestAborted);
         var finished = await Task.WhenAny(turn, filler);
-        return Twiml(finished == turn ? await turn : renderer.RenderHold("One moment while I check that.", token, hop: 1));
+        return Twiml(finished == turn ? await turn : renderer.RenderHold("One moment while I check that.", token, hop: 1, tenants.LastKnown(call.Dialed)));
     }
 
     /// <summary>Where a filler redirects: the finished turn, another filler, or after too many the apology.</summary>
@@ -166,7 +167,7 @@ public sealed partial class VoiceWebhooks(
             return Twiml(Apologise(call));
         }
 
-        return Twiml(renderer.RenderHold("Thanks for holding, I'm still checking.", token, hop + 1));
+        return Twiml(renderer.RenderHold("Thanks for holding, I'm still checking.", token, hop + 1, tenants.LastKnown(call.Dialed)));
     }
 
     [Function("VoiceStatus")]

@@ -53,7 +53,7 @@ public sealed partial class BookingFollowUpActivities(
         var tenant = await TenantAsync(change.TenantId, cancellationToken);
         if (change.ReplacesId is { } replacedId && await FindAsync(tenant, replacedId, cancellationToken) is { Status: AppointmentStatus.Cancelled } replaced)
         {
-            await calendar.DeleteAsync(replaced, cancellationToken);
+            await calendar.DeleteAsync(tenant, replaced, cancellationToken);
         }
 
         switch (await FindAsync(tenant, change.AppointmentId, cancellationToken))
@@ -62,7 +62,7 @@ public sealed partial class BookingFollowUpActivities(
                 await calendar.CreateAsync(tenant, booked, cancellationToken);
                 break;
             case { Status: AppointmentStatus.Cancelled } cancelled:
-                await calendar.DeleteAsync(cancelled, cancellationToken);
+                await calendar.DeleteAsync(tenant, cancelled, cancellationToken);
                 break;
         }
     }

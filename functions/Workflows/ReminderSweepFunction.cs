@@ -67,17 +67,19 @@ public sealed partial class ReminderSweepFunction(
                 break;
             case ReminderAction.Text:
                 // No calling window is left before the appointment: the reminder is a text (claimed, so sent once);
-                // after unanswered calls it ends as unreached, with no call at all as texted.
-                await texts.SendOnceAsync(tenant, appointment, NoticeKeys.SmsReminder, wording.Reminder(tenant, appointment), cancellationToken);
-                var outcome = step.Attempt > 0 || appointment.Reminder.Attempts > 0 ? ReminderOutcome.Unreached : ReminderOutcome.Texted;
+                // after unanswered calls it ends as unreached, with no call at all as texted, unless no text went out (the
+                // shop turned reminder texts off, the number opted out): then nobody was reached, and the notice says why.
+                var text = await texts.SendOnceAsync(tenant, appointment, NoticeKeys.SmsReminder, wording.Reminder(tenant, appointment), cancellationToken);
+                var texted = text.State == NoticeState.Sent;
+                var outcome = texted && step.Attempt == 0 && appointment.Reminder.Attempts == 0 ? ReminderOutcome.Texted : ReminderOutcome.Unreached;
                 await store.SetReminderAsync(appointment, appointment.Reminder with { Outcome = outcome, UpdatedAt = time.GetUtcNow() }, cancellationToken);
-                result.Texts++;
+                result.Texts += texted ? 1 : 0;
                 break;
             case ReminderAction.Nothing when appointment.Reminder.Outcome == ReminderOutcome.Unreached && appointment.Status == AppointmentStatus.Booked
                 && (!appointment.Notices.TryGetValue(NoticeKeys.SmsReminder, out var notice) || notice.State == NoticeState.Claimed):
                 // Unreached, but the text that follows never went out (its step failed after its retries): send it now.
-                await texts.SendOnceAsync(tenant, appointment, NoticeKeys.SmsReminder, wording.Reminder(tenant, appointment), cancellationToken);
-                result.Texts++;
+                var late = await texts.SendOnceAsync(tenant, appointment, NoticeKeys.SmsReminder, wording.Reminder(tenant, appointment), cancellationToken);
+                result.Texts += late.State == NoticeState.Sent ? 1 : 0;
                 break;
             case ReminderAction.MarkNotNeeded:
                 await store.SetReminderAsync(appointment, appointment.Reminder with { Outcome = ReminderOutcome.NotNeeded, UpdatedAt = time.GetUtcNow() }, cancellationToken);

@@ -9,4 +9,12 @@ public interface ISpeechSynthesizer
     /// (e.g. <c>en-US</c>); null is the call's language.
     /// </summary>
     IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SynthesizeAsync(string, string?, CancellationToken)"/>, in the named <paramref name="voice"/> (a shop's
+    /// own, e.g. <c>en-US-AndrewNeural</c>) where the synthesizer has named voices; null, or a synthesizer with one voice
+    /// (flite), speaks in the language's configured voice.
+    /// </summary>
+    IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, string? voice, CancellationToken cancellationToken) =>
+        SynthesizeAsync(text, language, cancellationToken);
 }

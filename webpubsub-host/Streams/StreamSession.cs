@@ -45,7 +45,7 @@ public sealed partial class StreamSession(
     public const string Filler = "One moment.";
 
     private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly string _language = voice.Value.Language;
+    private CallVoice _voice = CallVoice.For(voice.Value, tenant: null);
     private InboundCall _call = null!;
     private string _tenantId = string.Empty;
     private string _streamSid = string.Empty;
@@ -126,6 +126,7 @@ public sealed partial class StreamSession(
         _expected = AnswerHints.For(live.Session.Dialog);
         _audio = new CallerAudio(voiceActivity.Create());
         var tenant = tenants.LastKnown(_call.Dialed);
+        _voice = CallVoice.For(voice.Value, tenant); // the shop's language to recognise and speak, its own Azure voice if it set one
         _maxDuration = time.CreateTimer(_ => Post(new MaxDuration()), null, TimeSpan.FromMinutes(tenant?.MaxCallMinutes ?? 20), Timeout.InfiniteTimeSpan);
         StartSilence();
         await events.ReportAsync(new CallStarted(_tenantId, _call.CallSid.Value, time.GetUtcNow(), "stream", live.Session.CustomerFirstName));
@@ -198,7 +199,7 @@ public sealed partial class StreamSession(
     /// <summary>The caller's audio goes to the recognizer off the signal loop, with the answers expected now; what it hears comes back as a signal.</summary>
     private void Recognize(ReadOnlyMemory<short> samples)
     {
-        var utterance = new Utterance(samples, _language, _expected);
+        var utterance = new Utterance(samples, _voice.Language, _expected);
         _ = Task.Run(() => RecognizeAsync(utterance));
     }
 
@@ -268,7 +269,7 @@ public sealed partial class StreamSession(
             await finished.DisposeAsync();
         }
 
-        var speaker = StreamSpeaker.Start(socket, synthesizer, _streamSid, _language, cues);
+        var speaker = StreamSpeaker.Start(socket, synthesizer, _streamSid, _voice.Language, _voice.SpeechVoice, cues);
         _speaker = speaker;
         _ = speaker.Speaking.ContinueWith(
             t => Post(new SpeakingFailed(speaker, t.Exception!.GetBaseException())),

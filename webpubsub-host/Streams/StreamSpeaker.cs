@@ -22,7 +22,9 @@ public sealed class StreamSpeaker : IAsyncDisposable
     /// <summary>Ends when every cue was sent, the speaker was stopped, or synthesis failed (the exception).</summary>
     public Task Speaking { get; private set; }
 
-    public static StreamSpeaker Start(SocketText socket, ISpeechSynthesizer synthesizer, string streamSid, string language, IEnumerable<Cue> cues)
+    /// <param name="language">The call's language, every cue is spoken in.</param>
+    /// <param name="voice">The shop's own named voice for it; null is the language's configured voice.</param>
+    public static StreamSpeaker Start(SocketText socket, ISpeechSynthesizer synthesizer, string streamSid, string language, string? voice, IEnumerable<Cue> cues)
     {
         var speaker = new StreamSpeaker(null);
         foreach (var cue in cues)
@@ -30,7 +32,7 @@ public sealed class StreamSpeaker : IAsyncDisposable
             speaker._cues.Writer.TryWrite(cue);
         }
 
-        speaker.Speaking = Task.Run(() => speaker.SpeakAsync(socket, synthesizer, streamSid, language));
+        speaker.Speaking = Task.Run(() => speaker.SpeakAsync(socket, synthesizer, streamSid, language, voice));
         return speaker;
     }
 
@@ -65,12 +67,12 @@ public sealed class StreamSpeaker : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task SpeakAsync(SocketText socket, ISpeechSynthesizer synthesizer, string streamSid, string language)
+    private async Task SpeakAsync(SocketText socket, ISpeechSynthesizer synthesizer, string streamSid, string language, string? voice)
     {
         var stop = _stop.Token;
         await foreach (var cue in _cues.Reader.ReadAllAsync(stop))
         {
-            await foreach (var audio in synthesizer.SynthesizeAsync(cue.Text, language, stop))
+            await foreach (var audio in synthesizer.SynthesizeAsync(cue.Text, language, voice, stop))
             {
                 for (var at = 0; at < audio.Length; at += MaxChunkBytes)
                 {

@@ -9,7 +9,7 @@ public sealed class BuiltInCalendarProviderTests
     [Fact]
     public async Task GetBusyAsync_AnyRange_NothingBusyBeyondTheScheduleTable()
     {
-        var busy = await _calendar.GetBusyAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100), CancellationToken.None);
+        var busy = await _calendar.GetBusyAsync(CalendarTestData.Tenant, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100), CancellationToken.None);
 
         Assert.Empty(busy);
     }
@@ -26,6 +26,6 @@ public sealed class BuiltInCalendarProviderTests
     public async Task GetBusyAsync_Cancelled_Throws()
     {
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            _calendar.GetBusyAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), new CancellationToken(canceled: true)));
+            _calendar.GetBusyAsync(CalendarTestData.Tenant, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), new CancellationToken(canceled: true)));
     }
 }

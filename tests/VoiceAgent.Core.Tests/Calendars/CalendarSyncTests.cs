@@ -115,8 +115,8 @@ public sealed class CalendarSyncTests(AzuriteFixture azurite) : IClassFixture<Az
         await sync.CreateAsync(CalendarTestData.Tenant, appointment, None);
         var withEvent = (await store.FindAsync(appointment.TenantId, Day, appointment.Id, None))!;
 
-        await sync.DeleteAsync(withEvent, None);
-        await sync.DeleteAsync(withEvent, None);
+        await sync.DeleteAsync(CalendarTestData.Tenant, withEvent, None);
+        await sync.DeleteAsync(CalendarTestData.Tenant, withEvent, None);
 
         Assert.Empty(google.LiveEvents);
     }
@@ -129,7 +129,7 @@ public sealed class CalendarSyncTests(AzuriteFixture azurite) : IClassFixture<Az
         var (store, appointment) = await BookAsync();
         await calendar.Provider.CreateEventAsync(appointment, CalendarTestData.Tenant, None); // the id was never recorded
 
-        await Sync(calendar.Provider, store).DeleteAsync(appointment, None);
+        await Sync(calendar.Provider, store).DeleteAsync(CalendarTestData.Tenant, appointment, None);
 
         Assert.Empty(google.LiveEvents);
     }
@@ -141,7 +141,7 @@ public sealed class CalendarSyncTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var calendar = GoogleCalendarHarness.Create(google);
         var (store, appointment) = await BookAsync();
 
-        await Sync(calendar.Provider, store).DeleteAsync(appointment, None);
+        await Sync(calendar.Provider, store).DeleteAsync(CalendarTestData.Tenant, appointment, None);
 
         Assert.Single(google.ApiRequests, r => r.Method == "DELETE");
     }
@@ -152,7 +152,7 @@ public sealed class CalendarSyncTests(AzuriteFixture azurite) : IClassFixture<Az
         var (store, appointment) = await BookAsync();
         var sync = Sync(new BuiltInCalendarProvider(), store);
 
-        await sync.DeleteAsync(appointment, None);
+        await sync.DeleteAsync(CalendarTestData.Tenant, appointment, None);
         await sync.CreateAsync(CalendarTestData.Tenant, appointment, None);
 
         Assert.Equal(appointment.Id, (await store.FindAsync(appointment.TenantId, Day, appointment.Id, None))!.CalendarEventId);

@@ -19,7 +19,7 @@ public sealed class GoogleCalendarProviderTests
         google.ExternalBusy.Add((DateTimeOffset.Parse("2026-12-05T09:00:00-06:00"), DateTimeOffset.Parse("2026-12-05T10:00:00-06:00")));
         await using var calendar = GoogleCalendarHarness.Create(google);
 
-        var busy = await calendar.Provider.GetBusyAsync(
+        var busy = await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant,
             new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 3, 6, 0, 0, TimeSpan.Zero), None);
 
         Assert.Equal(
@@ -46,7 +46,7 @@ public sealed class GoogleCalendarProviderTests
         await using var calendar = GoogleCalendarHarness.Create(google);
 
         var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() =>
-            calendar.Provider.GetBusyAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), None));
+            calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), None));
 
         Assert.Equal("notFound", ex.Reason);
         Assert.False(ex.IsTransient);
@@ -113,7 +113,7 @@ public sealed class GoogleCalendarProviderTests
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google);
         var eventId = await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, None);
-        await calendar.Provider.DeleteEventAsync(eventId, None);
+        await calendar.Provider.DeleteEventAsync(eventId, CalendarTestData.Tenant, None);
 
         await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, None);
 
@@ -161,7 +161,7 @@ public sealed class GoogleCalendarProviderTests
         await using var calendar = GoogleCalendarHarness.Create(google);
         var eventId = await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, None);
 
-        await calendar.Provider.DeleteEventAsync(eventId, None);
+        await calendar.Provider.DeleteEventAsync(eventId, CalendarTestData.Tenant, None);
 
         Assert.Empty(google.LiveEvents);
         Assert.Equal("DELETE", google.ApiRequests[^1].Method);
@@ -173,10 +173,10 @@ public sealed class GoogleCalendarProviderTests
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google);
         var eventId = await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, None);
-        await calendar.Provider.DeleteEventAsync(eventId, None);
+        await calendar.Provider.DeleteEventAsync(eventId, CalendarTestData.Tenant, None);
 
-        await calendar.Provider.DeleteEventAsync(eventId, None);
-        await calendar.Provider.DeleteEventAsync("neverexisted0", None);
+        await calendar.Provider.DeleteEventAsync(eventId, CalendarTestData.Tenant, None);
+        await calendar.Provider.DeleteEventAsync("neverexisted0", CalendarTestData.Tenant, None);
 
         Assert.Empty(google.LiveEvents);
         Assert.Equal(4, google.ApiRequests.Count);

@@ -17,7 +17,7 @@ public sealed class GoogleCalendarResilienceTests
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google);
 
-        await calendar.Provider.GetBusyAsync(From, To, None);
+        await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None);
         await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, None);
 
         var token = Assert.Single(google.TokenRequests);
@@ -32,7 +32,7 @@ public sealed class GoogleCalendarResilienceTests
     {
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google);
-        await calendar.Provider.GetBusyAsync(From, To, None);
+        await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None);
         google.RevokeAccessTokens();
 
         var eventId = await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, None);
@@ -50,7 +50,7 @@ public sealed class GoogleCalendarResilienceTests
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google, s => s["GoogleCalendar:RefreshToken"] = "1//revoked");
 
-        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(From, To, None));
+        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None));
 
         Assert.Equal("invalid_grant", ex.Reason);
         Assert.False(ex.IsTransient);
@@ -65,7 +65,7 @@ public sealed class GoogleCalendarResilienceTests
         await using var calendar = GoogleCalendarHarness.Create(google);
         google.FailNextToken(HttpStatusCode.ServiceUnavailable);
 
-        await calendar.Provider.GetBusyAsync(From, To, None);
+        await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None);
 
         Assert.Equal(2, google.TokenRequests.Count);
         Assert.Single(google.ApiRequests);
@@ -94,7 +94,7 @@ public sealed class GoogleCalendarResilienceTests
         await using var calendar = GoogleCalendarHarness.Create(google);
         google.FailNext(HttpStatusCode.TooManyRequests, retryAfterSeconds: 120);
 
-        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(From, To, None));
+        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.Equal("rateLimitExceeded", ex.Reason);
@@ -109,7 +109,7 @@ public sealed class GoogleCalendarResilienceTests
         google.FailNext(HttpStatusCode.InternalServerError);
         google.FailNext(HttpStatusCode.BadGateway);
 
-        await calendar.Provider.DeleteEventAsync("abcdefghij", None);
+        await calendar.Provider.DeleteEventAsync("abcdefghij", CalendarTestData.Tenant, None);
 
         Assert.Equal(3, google.ApiRequests.Count);
     }
@@ -145,7 +145,7 @@ public sealed class GoogleCalendarResilienceTests
         google.HangNext(afterApplying: false);
         google.HangNext(afterApplying: false);
 
-        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(From, To, None));
+        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None));
 
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException);
         Assert.True(ex.IsTransient);
@@ -163,11 +163,11 @@ public sealed class GoogleCalendarResilienceTests
             s["GoogleCalendar:CircuitBreakerFailureRatio"] = "0.5";
         });
         google.AlwaysFail = HttpStatusCode.ServiceUnavailable;
-        await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(From, To, None));
+        await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None));
         var callsBeforeOpen = google.ApiRequests.Count;
         google.AlwaysFail = null;
 
-        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(From, To, None));
+        var ex = await Assert.ThrowsAsync<CalendarUnavailableException>(() => calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, None));
 
         Assert.IsType<BrokenCircuitException>(ex.InnerException, exactMatch: false);
         Assert.True(ex.IsTransient);
@@ -183,6 +183,6 @@ public sealed class GoogleCalendarResilienceTests
         google.HangNext(afterApplying: false);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => calendar.Provider.GetBusyAsync(From, To, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, From, To, cancellation.Token));
     }
 }

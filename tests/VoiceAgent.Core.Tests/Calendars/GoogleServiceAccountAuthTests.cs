@@ -18,7 +18,7 @@ public sealed class GoogleServiceAccountAuthTests
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google, s => UseServiceAccount(s, rsa, google.TokenUrl, subject: "owner@northside.example"));
 
-        await calendar.Provider.GetBusyAsync(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+        await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
 
         var grant = Assert.Single(google.TokenRequests).Form!;
         Assert.Equal("urn:ietf:params:oauth:grant-type:jwt-bearer", grant["grant_type"]);
@@ -47,7 +47,7 @@ public sealed class GoogleServiceAccountAuthTests
         using var rsa = RSA.Create(2048);
         await using var google = await FakeGoogleCalendarServer.StartAsync();
         await using var calendar = GoogleCalendarHarness.Create(google, s => UseServiceAccount(s, rsa, google.TokenUrl, subject: null));
-        await calendar.Provider.GetBusyAsync(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+        await calendar.Provider.GetBusyAsync(CalendarTestData.Tenant, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
         google.RevokeAccessTokens();
 
         await calendar.Provider.CreateEventAsync(CalendarTestData.OilChange(), CalendarTestData.Tenant, CancellationToken.None);

@@ -155,7 +155,7 @@ public sealed class InboundCallServiceReminderTests(AzuriteFixture azurite) : IC
         Assert.Equal("Thanks for calling Northside Auto Care. How can I help you today?", answer.Reply.Speech);
     }
 
-    private static string Render(AgentReply reply) => $"{reply.Action}|{reply.Speech}";
+    private static string Render(AgentReply reply, TenantProfile _) => $"{reply.Action}|{reply.Speech}";
 
     /// <summary>The shop's call to <paramref name="customer"/>, as the webhooks read it: the shop's number is Dialed, the customer's the Caller.</summary>
     private InboundCall ReminderCall(Customer customer) => InboundFrom(customer);

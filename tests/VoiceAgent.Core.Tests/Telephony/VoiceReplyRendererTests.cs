@@ -23,7 +23,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void Render_Listen_GathersSpeechAndKeypadToTheTurnEndpoint()
     {
-        var gather = Single(Parse(_renderer.Render(AgentReply.Listen("How can I help?"))), "Gather");
+        var gather = Single(Parse(_renderer.Render(AgentReply.Listen("How can I help?"), tenant: null)), "Gather");
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -43,7 +43,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void Render_Listen_SaysTheSpeechInsideTheGatherWithTheConfiguredVoice()
     {
-        var gather = Single(Parse(_renderer.Render(AgentReply.Listen("How can I help?"))), "Gather");
+        var gather = Single(Parse(_renderer.Render(AgentReply.Listen("How can I help?"), tenant: null)), "Gather");
 
         var say = Single(gather, "Say");
         Assert.Equal("How can I help?", say.Value);
@@ -56,7 +56,7 @@ public sealed class VoiceReplyRendererTests
     {
         var reply = AgentReply.Listen(new SpokenPart("Lo siento, solo <inglés>.", "es-US"), new SpokenPart("Would you like \u0001the desk?"));
 
-        var gather = Single(Parse(_renderer.Render(reply)), "Gather");
+        var gather = Single(Parse(_renderer.Render(reply, tenant: null)), "Gather");
 
         Assert.Equal("en-GB", gather.Attribute("language")?.Value); // recognition stays the call's language
         Assert.Equal(
@@ -71,7 +71,7 @@ public sealed class VoiceReplyRendererTests
         var renderer = new VoiceReplyRenderer(Options.Create(new VoiceOptions { SpanishSayVoice = "Polly.Mia-Neural" }));
         var reply = new AgentReply("Uno. Two.", CallAction.Transfer, "+15125550100") { Parts = [new("Uno.", "es-MX"), new("Two.")] };
 
-        var response = Parse(renderer.Render(reply));
+        var response = Parse(renderer.Render(reply, tenant: null));
 
         Assert.Equal(["Say", "Say", "Dial"], Verbs(response));
         Assert.Equal("Polly.Mia-Neural", response.Elements("Say").First().Attribute("voice")?.Value);
@@ -84,7 +84,7 @@ public sealed class VoiceReplyRendererTests
     {
         var renderer = new VoiceReplyRenderer(Options.Create(new VoiceOptions { SpeechModel = " " }));
 
-        var gather = Single(Parse(renderer.Render(AgentReply.Listen("Hello"))), "Gather");
+        var gather = Single(Parse(renderer.Render(AgentReply.Listen("Hello"), tenant: null)), "Gather");
 
         Assert.Null(gather.Attribute("speechModel"));
     }
@@ -92,7 +92,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void Render_Transfer_SaysThenDialsTheNumber()
     {
-        var response = Parse(_renderer.Render(AgentReply.Transfer("Connecting you to service.", "+15125550100")));
+        var response = Parse(_renderer.Render(AgentReply.Transfer("Connecting you to service.", "+15125550100"), tenant: null));
 
         Assert.Equal(["Say", "Dial"], Verbs(response));
         Assert.Equal("Connecting you to service.", response.Element("Say")!.Value);
@@ -101,12 +101,12 @@ public sealed class VoiceReplyRendererTests
 
     [Fact]
     public void Render_TransferWithoutTarget_Throws() =>
-        Assert.Throws<InvalidOperationException>(() => _renderer.Render(new AgentReply("Connecting you.", CallAction.Transfer)));
+        Assert.Throws<InvalidOperationException>(() => _renderer.Render(new AgentReply("Connecting you.", CallAction.Transfer), tenant: null));
 
     [Fact]
     public void Render_Hangup_SaysThenHangsUp()
     {
-        var response = Parse(_renderer.Render(AgentReply.Hangup("Goodbye.")));
+        var response = Parse(_renderer.Render(AgentReply.Hangup("Goodbye."), tenant: null));
 
         Assert.Equal(["Say", "Hangup"], Verbs(response));
         Assert.Equal("Goodbye.", response.Element("Say")!.Value);
@@ -116,7 +116,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void RenderHold_Filler_SaysThenRedirectsToTheContinuationWithEscapedAmpersand()
     {
-        var xml = _renderer.RenderHold("One moment.", "turn-42", hop: 1);
+        var xml = _renderer.RenderHold("One moment.", "turn-42", hop: 1, tenant: null);
 
         var response = Parse(xml);
         Assert.Equal(["Say", "Redirect"], Verbs(response));
@@ -129,7 +129,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void RenderHold_TokenWithReservedCharacters_IsPercentEncodedInTheRedirect()
     {
-        var response = Parse(_renderer.RenderHold("One moment.", "a+b/c=&d", hop: 2));
+        var response = Parse(_renderer.RenderHold("One moment.", "a+b/c=&d", hop: 2, tenant: null));
 
         Assert.Equal("/api/voice/continue?turn=a%2Bb%2Fc%3D%26d&hop=2", response.Element("Redirect")!.Value);
     }
@@ -137,7 +137,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void RenderStream_Greeting_SaysItThenConnectsTheStreamWithTheCallParameters()
     {
-        var response = Parse(_renderer.RenderStream(AgentReply.Listen("Thanks for calling."), new Uri("wss://host.example.test/stream"), new Dictionary<string, string> { ["tenantId"] = "t1", ["callSid"] = "CA1" }));
+        var response = Parse(_renderer.RenderStream(AgentReply.Listen("Thanks for calling."), new Uri("wss://host.example.test/stream"), new Dictionary<string, string> { ["tenantId"] = "t1", ["callSid"] = "CA1" }, DemoTenant.Profile));
 
         Assert.Equal(["Say", "Connect"], Verbs(response));
         Assert.Equal("Thanks for calling.", response.Element("Say")!.Value);
@@ -193,7 +193,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void Render_Always_StartsWithTheUtf8XmlDeclaration()
     {
-        var document = XDocument.Parse(_renderer.Render(AgentReply.Listen("Hello")));
+        var document = XDocument.Parse(_renderer.Render(AgentReply.Listen("Hello"), tenant: null));
 
         Assert.Equal("1.0", document.Declaration?.Version);
         Assert.Equal("utf-8", document.Declaration?.Encoding, ignoreCase: true);
@@ -215,7 +215,7 @@ public sealed class VoiceReplyRendererTests
     [MemberData(nameof(IllegalSpeech), DisableDiscoveryEnumeration = true)]
     public void Render_SpeechWithXmlIllegalCharacters_RendersValidXmlWithoutThem(string speech, string spoken)
     {
-        var xml = _renderer.Render(AgentReply.Listen(speech));
+        var xml = _renderer.Render(AgentReply.Listen(speech), tenant: null);
 
         var say = Single(Single(Parse(xml), "Gather"), "Say");
         Assert.Equal(spoken, say.Value);
@@ -224,7 +224,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void Render_SpeechWithLineBreaks_KeepsThemAsXmlLineBreaks()
     {
-        var xml = _renderer.Render(AgentReply.Hangup("Line one.\r\nLine two.\tDone."));
+        var xml = _renderer.Render(AgentReply.Hangup("Line one.\r\nLine two.\tDone."), tenant: null);
 
         Assert.Equal("Line one.\nLine two.\tDone.", Parse(xml).Element("Say")!.Value);
     }
@@ -232,7 +232,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void RenderHold_FillerWithControlCharacters_RendersValidXml()
     {
-        var response = Parse(_renderer.RenderHold("One\u0007 moment\u001F.", "t", hop: 1));
+        var response = Parse(_renderer.RenderHold("One\u0007 moment\u001F.", "t", hop: 1, tenant: null));
 
         Assert.Equal("One moment.", response.Element("Say")!.Value);
     }
@@ -240,7 +240,7 @@ public sealed class VoiceReplyRendererTests
     [Fact]
     public void Render_SpeechWithEmojiAndMarkup_KeepsEmojiAndEscapesMarkup()
     {
-        var xml = _renderer.Render(AgentReply.Hangup("See you soon 🚗 <b>&</b>"));
+        var xml = _renderer.Render(AgentReply.Hangup("See you soon 🚗 <b>&</b>"), tenant: null);
 
         Assert.Equal("See you soon 🚗 <b>&</b>", Parse(xml).Element("Say")!.Value);
     }

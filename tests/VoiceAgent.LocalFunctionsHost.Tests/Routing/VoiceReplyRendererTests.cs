@@ -15,10 +15,10 @@ public sealed class VoiceReplyRendererTests
 
     private static readonly Dictionary<string, Func<string>> Replies = new()
     {
-        ["listen"] = () => Renderer.Render(AgentReply.Listen("What can I do for you?")),
-        ["transfer"] = () => Renderer.Render(AgentReply.Transfer("Let me connect you.", "+15555550199")),
-        ["hangup"] = () => Renderer.Render(AgentReply.Hangup("Goodbye.")),
-        ["hold"] = () => Renderer.RenderHold("One moment.", "turn/token+1", hop: 2),
+        ["listen"] = () => Renderer.Render(AgentReply.Listen("What can I do for you?"), tenant: null),
+        ["transfer"] = () => Renderer.Render(AgentReply.Transfer("Let me connect you.", "+15555550199"), tenant: null),
+        ["hangup"] = () => Renderer.Render(AgentReply.Hangup("Goodbye."), tenant: null),
+        ["hold"] = () => Renderer.RenderHold("One moment.", "turn/token+1", hop: 2, tenant: null),
         ["failure, tenant known"] = () => Renderer.RenderFailure(DemoTenant.Profile),
         ["failure, no tenant"] = () => Renderer.RenderFailure(null),
         ["empty"] = VoiceReplyRenderer.Empty,

@@ -39,6 +39,9 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
     /// <summary>Events by id, as stored (deleted ones stay with <c>status: cancelled</c>, as Google keeps them).</summary>
     public ConcurrentDictionary<string, JsonObject> Events { get; } = new();
 
+    /// <summary>The calendar each event (by id) was inserted into: an event is read, patched and deleted only through its own calendar, as on Google.</summary>
+    public ConcurrentDictionary<string, string> CalendarOf { get; } = new();
+
     /// <summary>Busy times freeBusy reports besides the stored events (other bookings in the shop's calendar).</summary>
     public ConcurrentBag<(DateTimeOffset Start, DateTimeOffset End)> ExternalBusy { get; } = [];
 
@@ -55,6 +58,10 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
     public HttpStatusCode? AlwaysFail { get; set; }
 
     public IEnumerable<JsonObject> LiveEvents => Events.Values.Where(e => (string?)e["status"] != "cancelled");
+
+    /// <summary>The live events of one calendar.</summary>
+    public IEnumerable<JsonObject> LiveEventsIn(string calendarId) =>
+        LiveEvents.Where(e => CalendarOf.GetValueOrDefault((string)e["id"]!) == calendarId);
 
     public static async Task<FakeGoogleCalendarServer> StartAsync()
     {
@@ -99,9 +106,9 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
         app.MapPost("/token", (Delegate)TokenAsync);
         var api = app.MapGroup("/calendar/v3");
         api.MapPost("/freeBusy", (Delegate)((HttpContext context) => ApiAsync(context, FreeBusy)));
-        api.MapPost("/calendars/{calendarId}/events", (Delegate)((HttpContext context) => ApiAsync(context, Insert)));
-        api.MapPatch("/calendars/{calendarId}/events/{eventId}", (HttpContext context, string eventId) => ApiAsync(context, body => Patch(eventId, body)));
-        api.MapDelete("/calendars/{calendarId}/events/{eventId}", (HttpContext context, string eventId) => ApiAsync(context, _ => Delete(eventId)));
+        api.MapPost("/calendars/{calendarId}/events", (HttpContext context, string calendarId) => ApiAsync(context, body => Insert(calendarId, body)));
+        api.MapPatch("/calendars/{calendarId}/events/{eventId}", (HttpContext context, string calendarId, string eventId) => ApiAsync(context, body => Patch(calendarId, eventId, body)));
+        api.MapDelete("/calendars/{calendarId}/events/{eventId}", (HttpContext context, string calendarId, string eventId) => ApiAsync(context, _ => Delete(calendarId, eventId)));
     }
 
     private async Task<IResult> TokenAsync(HttpContext context)
@@ -175,19 +182,18 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
     {
         var from = DateTimeOffset.Parse((string)body!["timeMin"]!, CultureInfo.InvariantCulture);
         var to = DateTimeOffset.Parse((string)body["timeMax"]!, CultureInfo.InvariantCulture);
-        var busy = ExternalBusy.Concat(LiveEvents.Select(e => (
+        JsonNode?[] BusyIn(string calendarId) => [.. ExternalBusy.Concat(LiveEventsIn(calendarId).Select(e => (
                 DateTimeOffset.Parse((string)e["start"]!["dateTime"]!, CultureInfo.InvariantCulture),
                 DateTimeOffset.Parse((string)e["end"]!["dateTime"]!, CultureInfo.InvariantCulture))))
             .Where(b => b.Item1 < to && from < b.Item2)
-            .Select(b => new JsonObject { ["start"] = Rfc3339(b.Item1), ["end"] = Rfc3339(b.Item2) })
-            .ToArray<JsonNode?>();
+            .Select(b => new JsonObject { ["start"] = Rfc3339(b.Item1), ["end"] = Rfc3339(b.Item2) })];
         var calendars = new JsonObject();
         foreach (var item in body["items"]!.AsArray())
         {
             var id = (string)item!["id"]!;
             calendars[id] = MissingCalendars.Contains(id)
                 ? new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["domain"] = "global", ["reason"] = "notFound" }), ["busy"] = new JsonArray() }
-                : new JsonObject { ["busy"] = new JsonArray(busy.Select(b => b!.DeepClone()).ToArray()) };
+                : new JsonObject { ["busy"] = new JsonArray(BusyIn(id)) };
         }
 
         return Results.Json(new JsonObject
@@ -196,7 +202,7 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
         });
     }
 
-    private IResult Insert(JsonObject? body)
+    private IResult Insert(string calendarId, JsonObject? body)
     {
         var id = (string?)body!["id"] ?? Guid.NewGuid().ToString("N");
         if (!EventIdPattern().IsMatch(id))
@@ -208,14 +214,19 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
         body["kind"] = "calendar#event";
         body["status"] ??= "confirmed";
         body["htmlLink"] = $"https://www.google.com/calendar/event?eid={id}";
+        CalendarOf.TryAdd(id, calendarId);
         return Events.TryAdd(id, body)
             ? Results.Json(body)
             : Error(HttpStatusCode.Conflict, "duplicate", "The requested identifier already exists.", "ALREADY_EXISTS");
     }
 
-    private IResult Patch(string eventId, JsonObject? body)
+    /// <summary>The event, when it is in <paramref name="calendarId"/> (another calendar's event is not found there).</summary>
+    private JsonObject? FindIn(string calendarId, string eventId) =>
+        CalendarOf.GetValueOrDefault(eventId) == calendarId ? Events.GetValueOrDefault(eventId) : null;
+
+    private IResult Patch(string calendarId, string eventId, JsonObject? body)
     {
-        if (!Events.TryGetValue(eventId, out var stored))
+        if (FindIn(calendarId, eventId) is not { } stored)
         {
             return Error(HttpStatusCode.NotFound, "notFound", "Not Found", "NOT_FOUND");
         }
@@ -231,9 +242,9 @@ public sealed partial class FakeGoogleCalendarServer : IAsyncDisposable
         }
     }
 
-    private IResult Delete(string eventId)
+    private IResult Delete(string calendarId, string eventId)
     {
-        if (!Events.TryGetValue(eventId, out var stored))
+        if (FindIn(calendarId, eventId) is not { } stored)
         {
             return Error(HttpStatusCode.NotFound, "notFound", "Not Found", "NOT_FOUND");
         }

@@ -32,6 +32,17 @@ public sealed class AzureTextToSpeechTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SynthesizeAsync_ShopsOwnVoice_SpeaksInThatVoiceAndLanguage()
+    {
+        using var clients = SpeechClients.WithKey(_standIn);
+
+        await Drain(clients.Synthesizer.SynthesizeAsync("Hello.", "en-GB", "en-GB-RyanNeural", Deadline()));
+
+        var synthesis = Assert.Single(_standIn.Requests).Synthesis!;
+        Assert.Equal(("en-GB", "en-GB-RyanNeural"), (synthesis.Language, synthesis.Voice));
+    }
+
+    [Fact]
     public async Task SynthesizeAsync_AnyText_SendsTheRequiredHeaders()
     {
         using var clients = SpeechClients.WithKey(_standIn);

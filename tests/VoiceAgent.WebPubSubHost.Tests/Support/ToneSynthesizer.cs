@@ -7,7 +7,8 @@ namespace VoiceAgent.WebPubSubHost.Tests.Support;
 
 /// <summary>
 /// A synthesizer with no latency and a known length: a 440 Hz tone of <see cref="PerCharacter"/> per character of the
-/// text, as μ-law in 100 ms chunks. Keeps every text it was asked to speak, in order.
+/// text, as μ-law in 100 ms chunks. Keeps every text it was asked to speak, in order, and the language and voice it was
+/// asked for.
 /// </summary>
 public sealed class ToneSynthesizer(TimeSpan perCharacter) : ISpeechSynthesizer
 {
@@ -15,10 +16,17 @@ public sealed class ToneSynthesizer(TimeSpan perCharacter) : ISpeechSynthesizer
 
     public ConcurrentQueue<string> Spoken { get; } = new();
 
+    /// <summary>The language and named voice of each text in <see cref="Spoken"/>, in the same order.</summary>
+    public ConcurrentQueue<(string? Language, string? Voice)> Voices { get; } = new();
+
     public TimeSpan LengthOf(string text) => PerCharacter * text.Length;
 
-    public async IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, CancellationToken cancellationToken) =>
+        SynthesizeAsync(text, language, voice: null, cancellationToken);
+
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, string? voice, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        Voices.Enqueue((language, voice));
         Spoken.Enqueue(text);
         var samples = (int)(LengthOf(text).TotalSeconds * 8000);
         const int chunk = 800;

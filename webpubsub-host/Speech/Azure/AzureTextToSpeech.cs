@@ -22,7 +22,10 @@ public sealed class AzureTextToSpeech(HttpClient http, IOptions<AzureSpeechOptio
     private readonly Uri _endpoint = SpeechEndpoints.From(options.Value.Endpoint)?.Synthesis
         ?? throw new InvalidOperationException("Speech:Endpoint is neither a URL nor a region.");
 
-    public async IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, CancellationToken cancellationToken) =>
+        SynthesizeAsync(text, language, voice: null, cancellationToken);
+
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> SynthesizeAsync(string text, string? language, string? voice, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
@@ -34,7 +37,7 @@ public sealed class AzureTextToSpeech(HttpClient http, IOptions<AzureSpeechOptio
         var timeout = TimeSpan.FromSeconds(settings.SynthesisTimeoutSeconds);
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
-            Content = new StringContent(Ssml.For(text, SpeechVoice.For(settings, language)), Encoding.UTF8, "application/ssml+xml"),
+            Content = new StringContent(Ssml.For(text, SpeechVoice.For(settings, language, voice)), Encoding.UTF8, "application/ssml+xml"),
         };
         request.Headers.TryAddWithoutValidation(OutputFormatHeader, OutputFormat);
 
