@@ -184,6 +184,13 @@ public static class TenantProfileReader
             MaxCallMinutes = d.MaxCallMinutes,
             RetentionDays = d.RetentionDays,
             Staff = d.Staff,
+            Voice = d.Voice is { } voice
+                ? new TenantVoice { SayVoice = voice.SayVoice, SpanishSayVoice = voice.SpanishSayVoice, Language = voice.Language, SpeechVoice = voice.SpeechVoice }
+                : TenantVoice.Deployment,
+            GoogleCalendarId = d.GoogleCalendarId,
+            Sms = d.Sms is { } sms
+                ? new TenantSms { SendsConfirmations = sms.Confirmations, SendsReminderTexts = sms.ReminderTexts, FromNumber = sms.From }
+                : TenantSms.Default,
         };
     }
 }

@@ -111,6 +111,8 @@ public sealed class TenantProfileReaderTests
         Assert.Equal((20, 90), (profile.MaxCallMinutes, profile.RetentionDays));
         Assert.Empty(profile.AdditionalNumbers);
         Assert.Empty(profile.Staff);
+        Assert.Equal(TenantSms.Default, profile.Sms);
+        Assert.Null(profile.GoogleCalendarId);
     }
 
     [Fact]
@@ -124,6 +126,23 @@ public sealed class TenantProfileReaderTests
         Assert.Equal(new OpeningHours(DayOfWeek.Tuesday, new(7, 30), new(15, 30)), profile.HoursOn(DayOfWeek.Tuesday));
         Assert.Equal((2, TimeSpan.FromMinutes(60)), (profile.Reminders.MaxAttempts, profile.Reminders.RetryAfter));
         Assert.Equal(["lakeside-manager"], profile.Staff);
+        Assert.Equal(new TenantSms { SendsConfirmations = true, SendsReminderTexts = false }, profile.Sms);
+    }
+
+    [Fact]
+    public void VoiceCalendarAndTexts_AreReadIntoTheShopsSettings()
+    {
+        var profile = TenantProfileReader.Read(Minimal + """
+            voice: { say_voice: Polly.Matthew-Neural, language: en-GB, speech_voice: en-GB-RyanNeural }
+            google_calendar_id: shop@group.calendar.google.com
+            sms: { confirmations: false, from: "+15555550401" }
+
+            """).Profile!;
+
+        Assert.Equal(new TenantVoice { SayVoice = "Polly.Matthew-Neural", Language = "en-GB", SpeechVoice = "en-GB-RyanNeural" }, profile.Voice);
+        Assert.Equal("shop@group.calendar.google.com", profile.GoogleCalendarId);
+        Assert.Equal(new TenantSms { SendsConfirmations = false, SendsReminderTexts = true, FromNumber = "+15555550401" }, profile.Sms);
+        Assert.Equal(TenantVoice.Deployment, TenantProfileReader.Read(Minimal).Profile!.Voice);
     }
 
     [Fact]
