@@ -58,6 +58,11 @@ public sealed class TwilioStandIn : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.AuthToken);
+        if (options.PhoneNumbers.FirstOrDefault(n => !Rest.PhoneNumbers.IsE164(n)) is { } invalid)
+        {
+            throw new ArgumentException($"The account's phone numbers are E.164 (+ and digits), not '{invalid}'.", nameof(options));
+        }
+
         var account = new TwilioAccount(options.AccountSid, options.AuthToken);
         var webhookHttp = options.WebhookHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         webhookHttp.Timeout = Timeout.InfiniteTimeSpan; // the sender applies Twilio's 15 s
