@@ -59,6 +59,22 @@ public sealed class SmokeTestCallTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.All(before.Where(row => !row.Key.Split('/')[0].EndsWith("hubPartitions", StringComparison.Ordinal)), row => Assert.Equal(row.Value, after[row.Key]));
     }
 
+    [Fact]
+    public async Task SmokeCall_ToARelayShopWithAHealthyHost_IsGreetedOverGatherWithoutAskingTheHost()
+    {
+        await using var host = await RealtimeHostStandIn.StartAsync(RealtimeHealth.Healthy);
+        await using var app = await RelayShopApp.StartAsync(azurite.ConnectionString, host.BaseUrl);
+        var twilio = new TwilioWebhookClient(app.CreateClient(), app.AuthToken);
+
+        var twiml = await Twiml.ReadAsync(await twilio.PostAsync("/api/voice/incoming", TwilioWebhookClient.CallFields(TwilioWebhookClient.NewCallSid(), from: SmokeTestCaller.Number)));
+
+        // No session exists for a relay socket to name, so the check hears the greeting as a Gather caller does.
+        Assert.Single(twiml.Elements("Gather"));
+        Assert.StartsWith("Thanks for calling Northside Auto Care.", Twiml.Spoken(twiml), StringComparison.Ordinal);
+        Assert.Empty(twiml.Descendants("Connect"));
+        Assert.Equal(0, host.Checks);
+    }
+
     /// <summary>Every row of every table of this app (its own and its task hub's share the prefix): "table/partition/row" → its properties as text.</summary>
     private async Task<Dictionary<string, string>> RowsAsync(FunctionsApp app)
     {
