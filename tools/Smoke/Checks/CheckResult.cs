@@ -12,11 +12,3 @@ public sealed record CheckResult(string Name, CheckVerdict Verdict, string Detai
     /// <summary><c>PASS health: 200 {"status":"ok"}</c>.</summary>
     public string Line => $"{Verdict.ToString().ToUpperInvariant()} {Name}: {Detail}";
 }
-
-/// <summary>How a check ended. A skipped check (nothing to check it against) is not a failure.</summary>
-public enum CheckVerdict
-{
-    Pass,
-    Fail,
-    Skip,
-}

@@ -49,6 +49,16 @@ public sealed class NumberWebhooks(TwilioAccountClient twilio)
         Compare(differences, "voice method", number.VoiceMethod?.ToString().ToUpperInvariant(), DeploymentWebhooks.Method);
         Compare(differences, "voice fallback URL", number.VoiceFallbackUrl, app.FallbackUrl);
         Compare(differences, "status callback", number.StatusCallback, app.StatusCallbackUrl);
+        if (!string.IsNullOrEmpty(number.VoiceApplicationSid))
+        {
+            differences.Add($"its calls go to the TwiML application {number.VoiceApplicationSid}, which overrides its voice URLs");
+        }
+
+        if (!string.IsNullOrEmpty(number.TrunkSid))
+        {
+            differences.Add($"its calls go to the SIP trunk {number.TrunkSid}, which overrides its voice URLs");
+        }
+
         return differences;
     }
 
