@@ -77,5 +77,15 @@ public sealed class SmokeCommandTests(SmokeStack stack) : IClassFixture<SmokeSta
         Assert.Contains(Lines(result), l => l.StartsWith($"FAIL set {stack.TenantNumber}: Twilio refused the credentials (401", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Smoke_WithoutAToken_IsAUsageErrorNamingTheOptions()
+    {
+        var result = await SmokeStack.RunAsync("smoke", [stack.Functions]);
+
+        Assert.True(result.ExitCode == 2, result.Output);
+        Assert.Contains("--token TOKEN, or --key-vault NAME", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
     private static string[] Lines(ProcessResult result) => result.StandardOutput.Split('\n', StringSplitOptions.TrimEntries);
 }
