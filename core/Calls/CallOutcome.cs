@@ -8,4 +8,7 @@ public sealed record CallOutcome(AgentReply Reply, TenantProfile? Tenant)
 {
     /// <summary>The known caller's first name, for staff watching the call.</summary>
     public string? CustomerFirstName { get; init; }
+
+    /// <summary>A call from <see cref="SmokeTestCaller"/>: greeted over Gather, with nothing recorded or reported.</summary>
+    public bool IsSmokeTest { get; init; }
 }

@@ -44,11 +44,27 @@ public sealed partial class InboundCallService(
             return new CallOutcome(AgentReply.Hangup("Sorry, this number is not set up to take calls yet. Goodbye."), null);
         }
 
+        if (SmokeTestCaller.Is(call.Caller))
+        {
+            return AnswerSmokeTest(call, tenant);
+        }
+
         var customer = await FindCallerAsync(tenant, call, cancellationToken);
         var pending = customer is null ? null : await PendingReminderAsync(tenant, customer, cancellationToken);
         var reply = await StartAsync(call, tenant, customer, (context, dialog) => engine.Greet(context with { PendingReminder = pending }, dialog), cancellationToken);
         LogAnswered(logger, call.CallSid.Value, tenant.Id, call.Caller?.Masked ?? "unknown", customer is not null);
         return new CallOutcome(reply, tenant) { CustomerFirstName = customer?.FirstName };
+    }
+
+    /// <summary>
+    /// A deployment check's call (<see cref="SmokeTestCaller"/>): the shop's greeting to a new caller, as any caller hears
+    /// it, and nothing else: no customer lookup, no session (its turns and end find none and keep nothing), a log line.
+    /// </summary>
+    private CallOutcome AnswerSmokeTest(InboundCall call, TenantProfile tenant)
+    {
+        var greeting = engine.Greet(new ConversationContext(tenant, call.CallSid.Value, SmokeTestCaller.Number, null, time.GetUtcNow()), new DialogState());
+        LogSmokeCallServed(logger, call.CallSid.Value, tenant.Id, greeting.Action.ToString());
+        return new CallOutcome(greeting, tenant) { IsSmokeTest = true };
     }
 
     /// <summary>
@@ -96,6 +112,12 @@ public sealed partial class InboundCallService(
         using var span = VoiceAgentTelemetry.ActivitySource.StartActivity(VoiceAgentTelemetry.TurnActivityName)?.SetTag(VoiceAgentTelemetry.CallSidTag, call.CallSid.Value);
         var tenant = await tenants.FindByNumberAsync(call.Dialed, cancellationToken)
             ?? throw new CallNotFoundException($"No tenant answers {call.Dialed.Masked}.");
+        if (SmokeTestCaller.Is(call.Caller))
+        {
+            // A smoke call has no session to take a turn on; it ends here, and nothing is kept.
+            LogSmokeCallServed(logger, call.CallSid.Value, tenant.Id, "turn");
+            return render(AgentReply.Hangup("This was a test call. Goodbye."));
+        }
 
         for (var attempt = 1; ; attempt++)
         {
@@ -270,6 +292,13 @@ public sealed partial class InboundCallService(
             return;
         }
 
+        if (SmokeTestCaller.Is(call.Caller))
+        {
+            // Writing the end would create the call's row (the status callback merges into it); a smoke call keeps none.
+            LogSmokeCallServed(logger, call.CallSid.Value, tenant.Id, status);
+            return;
+        }
+
         await sessions.RecordEndAsync(tenant.Id, call.CallSid.Value, status, durationSeconds, time.GetUtcNow(), cancellationToken);
         LogEnded(logger, call.CallSid.Value, status, durationSeconds);
         if (CallStatuses.IsFinal(status))
@@ -287,7 +316,7 @@ public sealed partial class InboundCallService(
     public async Task NoteApologyAsync(InboundCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (tenants.LastKnown(call.Dialed) is not { } tenant)
+        if (tenants.LastKnown(call.Dialed) is not { } tenant || SmokeTestCaller.Is(call.Caller))
         {
             return;
         }
@@ -333,6 +362,9 @@ public sealed partial class InboundCallService(
             LogWrapUpFailed(logger, callSid, ex);
         }
     }
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Smoke test call {CallSid} served for tenant {TenantId} ({Step}); nothing is recorded for it")]
+    private static partial void LogSmokeCallServed(ILogger logger, string callSid, string tenantId, string step);
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Information, Message = "Call {CallSid} wrapped up: {Outcome} (flags: {Flags})")]
     private static partial void LogWrappedUp(ILogger logger, string callSid, string outcome, string flags);

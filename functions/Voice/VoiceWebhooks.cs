@@ -87,6 +87,12 @@ public sealed partial class VoiceWebhooks(
     private async Task<string> AnswerOverTransportAsync(InboundCall call, CancellationToken cancellationToken)
     {
         var outcome = await calls.AnswerAsync(call, cancellationToken);
+        if (outcome.IsSmokeTest)
+        {
+            // A deployment check's call: the greeting over Gather, with no session for a real-time host to pick up and no live events.
+            return renderer.Render(outcome.Reply);
+        }
+
         if (outcome.Tenant is { Transport: CallTransport.Relay or CallTransport.Stream } tenant && outcome.Reply.Action == CallAction.Listen && await realtime.IsUpAsync(cancellationToken))
         {
             var parameters = RealtimeCallParameters.For(tenant.Id, call.CallSid.Value);

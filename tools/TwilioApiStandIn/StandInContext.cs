@@ -1,4 +1,5 @@
 using VoiceAgent.TwilioApiStandIn.Messaging;
+using VoiceAgent.TwilioApiStandIn.Numbers;
 using VoiceAgent.TwilioApiStandIn.Rest;
 using VoiceAgent.TwilioApiStandIn.Voice;
 using VoiceAgent.TwilioApiStandIn.Webhooks;
@@ -6,7 +7,7 @@ using VoiceAgent.TwilioApiStandIn.Webhooks;
 namespace VoiceAgent.TwilioApiStandIn;
 
 /// <summary>The stand-in's state, shared by its endpoints and its background work: the account, clock, logs and the phone's wiring.</summary>
-internal sealed class StandInContext(TwilioAccount account, TimeProvider time, WebhookRoutes routes, TwilioWebhookSender webhooks, IOutboundPhone phone, TimeSpan progressDelay, Func<string, CancellationToken, Task>? onAccepted = null) : IDisposable
+internal sealed class StandInContext(TwilioAccount account, TimeProvider time, WebhookRoutes routes, TwilioWebhookSender webhooks, IOutboundPhone phone, TimeSpan progressDelay, Func<string, CancellationToken, Task>? onAccepted = null, IEnumerable<string>? phoneNumbers = null) : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private long _activity;
@@ -21,6 +22,8 @@ internal sealed class StandInContext(TwilioAccount account, TimeProvider time, W
     public TimeSpan ProgressDelay { get; } = progressDelay;
     public MessageLog Messages { get; } = new();
     public CallLog Calls { get; } = new();
+    /// <summary>The account's phone numbers (IncomingPhoneNumbers).</summary>
+    public NumberBook Numbers { get; } = new(phoneNumbers ?? [], time.GetUtcNow());
     public BackgroundWork CallWork { get; } = new();
     public BackgroundWork MessageWork { get; } = new();
     public CancellationToken Stopping => _stopping.Token;

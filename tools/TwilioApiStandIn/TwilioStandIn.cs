@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VoiceAgent.TwilioApiStandIn.Messaging;
+using VoiceAgent.TwilioApiStandIn.Numbers;
 using VoiceAgent.TwilioApiStandIn.Rest;
 using VoiceAgent.TwilioApiStandIn.Voice;
 using VoiceAgent.TwilioApiStandIn.Webhooks;
@@ -17,7 +18,7 @@ namespace VoiceAgent.TwilioApiStandIn;
 /// <summary>
 /// A local stand-in for Twilio's REST API on a loopback port, in this process: point the app's Twilio SDK at
 /// <see cref="BaseUrl"/> (<c>Twilio:ApiBaseUrl</c>) with <see cref="AccountSid"/> and <see cref="AuthToken"/>. It serves
-/// Messages and Calls (create, list, fetch, update) in Twilio's JSON, records every message and call (never
+/// Messages and Calls (create, list, fetch, update) and the account's IncomingPhoneNumbers (list, fetch, update) in Twilio's JSON, records every message and call (never
 /// de-duplicating), rings <see cref="TwilioStandInOptions.Phone"/> for outbound calls and sends the status callbacks
 /// Twilio sends, signed. Route the app's public URL to where it really listens with <see cref="RouteWebhooks"/>.
 /// </summary>
@@ -50,15 +51,23 @@ public sealed class TwilioStandIn : IAsyncDisposable
     /// <summary>Every call accepted, oldest first, as each stands now.</summary>
     public IReadOnlyList<RecordedCall> Calls => _context.Calls.Calls;
 
+    /// <summary>The account's phone numbers (<see cref="TwilioStandInOptions.PhoneNumbers"/>) and their webhooks, as each stands now.</summary>
+    public IReadOnlyList<OwnedNumber> PhoneNumbers => _context.Numbers.Numbers;
+
     public static async Task<TwilioStandIn> StartAsync(TwilioStandInOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.AuthToken);
+        if (options.PhoneNumbers.FirstOrDefault(n => !Rest.PhoneNumbers.IsE164(n)) is { } invalid)
+        {
+            throw new ArgumentException($"The account's phone numbers are E.164 (+ and digits), not '{invalid}'.", nameof(options));
+        }
+
         var account = new TwilioAccount(options.AccountSid, options.AuthToken);
         var webhookHttp = options.WebhookHandler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
         webhookHttp.Timeout = Timeout.InfiniteTimeSpan; // the sender applies Twilio's 15 s
         var routes = new WebhookRoutes();
-        var context = new StandInContext(account, options.Time, routes, new TwilioWebhookSender(webhookHttp, routes, account.AuthToken), options.Phone, options.ProgressDelay, options.OnAccepted);
+        var context = new StandInContext(account, options.Time, routes, new TwilioWebhookSender(webhookHttp, routes, account.AuthToken), options.Phone, options.ProgressDelay, options.OnAccepted, options.PhoneNumbers);
 
         var builder = LoopbackApp.CreateSlimBuilder(options.Port);
         builder.Services.AddSingleton(context);

@@ -11,6 +11,12 @@ public sealed record TwilioStandInOptions
     /// <summary>The account's auth token: Basic auth on the API, and the key that signs every webhook.</summary>
     public required string AuthToken { get; init; }
 
+    /// <summary>
+    /// The account's phone numbers (E.164), served as IncomingPhoneNumbers with no webhooks configured until an update
+    /// sets them (as a number just bought). None by default.
+    /// </summary>
+    public IReadOnlyList<string> PhoneNumbers { get; init; } = [];
+
     /// <summary>Its clock for <c>date_created</c>, <c>date_sent</c>, <c>start_time</c> (give the app's fake clock in tests).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

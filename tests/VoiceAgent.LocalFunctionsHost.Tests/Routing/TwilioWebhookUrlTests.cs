@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using VoiceAgent.CallSimulator.Telephony;
 using VoiceAgent.LocalStack;
+using VoiceAgent.Smoke;
 
 namespace VoiceAgent.LocalFunctionsHost.Tests.Routing;
 
@@ -26,6 +27,21 @@ public sealed partial class TwilioWebhookUrlTests(MainBicepFixture bicep) : ICla
         Assert.Equal("VoiceIncoming", reached["TWILIO_VOICE_URL"]);
         Assert.Equal("VoiceStatus", reached["TWILIO_STATUS_CALLBACK_URL"]);
         Assert.Equal("VoiceFallback", reached["TWILIO_FALLBACK_URL"]);
+    }
+
+    [Fact]
+    public void TwilioWebhooksCommand_Urls_AreMainBicepsOutputs_AndTheSmsWebhook()
+    {
+        var outputs = bicep.Template["outputs"]!.AsObject()
+            .Where(o => o.Key.StartsWith("TWILIO_", StringComparison.Ordinal))
+            .ToDictionary(o => o.Key, o => FunctionAppPath(o.Key, (string)o.Value!["value"]!));
+        var webhooks = DeploymentWebhooks.For(FunctionApp.ToString());
+
+        Assert.Equal(
+            (outputs["TWILIO_VOICE_URL"], outputs["TWILIO_FALLBACK_URL"], outputs["TWILIO_STATUS_CALLBACK_URL"]),
+            (new Uri(webhooks.VoiceUrl).AbsolutePath, new Uri(webhooks.FallbackUrl).AbsolutePath, new Uri(webhooks.StatusCallbackUrl).AbsolutePath));
+        Assert.Equal("SmsIncoming", FunctionRouteTable.App.ResolveOne("POST", new Uri(webhooks.SmsUrl)).Function);
+        Assert.Equal("Health", FunctionRouteTable.App.ResolveOne("GET", new Uri(webhooks.Base + DeploymentWebhooks.HealthPath)).Function);
     }
 
     [Fact]

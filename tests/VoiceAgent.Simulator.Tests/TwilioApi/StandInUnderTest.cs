@@ -31,12 +31,14 @@ internal sealed class StandInUnderTest : IAsyncDisposable
     public TwilioStandIn StandIn { get; }
     public StubWebhookApp App { get; }
     public ITwilioRestClient Client { get; }
+    /// <summary>Plain HTTP to the stand-in (its wire, not the SDK's reading of it).</summary>
+    public HttpClient Http => _sdkHttp;
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; }
 
     /// <summary>A client for the same stand-in with other credentials.</summary>
     public ITwilioRestClient ClientWith(string accountSid, string authToken) => new TwilioRestClient(accountSid, authToken, httpClient: new SystemNetHttpClient(_sdkHttp));
 
-    public static async Task<StandInUnderTest> StartAsync(Func<StubWebhookApp.Request, Task<HttpResponseMessage?>>? answer = null, Func<StubWebhookApp, IOutboundPhone>? phone = null)
+    public static async Task<StandInUnderTest> StartAsync(Func<StubWebhookApp.Request, Task<HttpResponseMessage?>>? answer = null, Func<StubWebhookApp, IOutboundPhone>? phone = null, IReadOnlyList<string>? phoneNumbers = null)
     {
         var app = new StubWebhookApp(AuthToken, PublicBaseUrl, answer ?? (_ => Task.FromResult<HttpResponseMessage?>(null)));
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
@@ -46,6 +48,7 @@ internal sealed class StandInUnderTest : IAsyncDisposable
             Time = clock,
             Phone = phone?.Invoke(app) ?? NobodyAnswers.Instance,
             WebhookHandler = app,
+            PhoneNumbers = phoneNumbers ?? [],
         }, CancellationToken.None);
         standIn.RouteWebhooks(PublicBaseUrl, new Uri("http://127.0.0.1:9"));
         var sdkHttp = new HttpClient(new BaseUrlRedirectHandler(standIn.BaseUrl) { InnerHandler = new HttpClientHandler() });

@@ -3,18 +3,18 @@ using VoiceAgent.TwilioApiStandIn;
 namespace VoiceAgent.CallSimulator.Cli;
 
 /// <summary>
-/// <c>twilio --port P --account-sid AC… [--token T] [--route PUBLIC=TARGET] [--app URL]</c>: the Twilio stand-in as a process
+/// <c>twilio --port P --account-sid AC… [--token T] [--route PUBLIC=TARGET] [--app URL] [--numbers E164,E164]</c>: the Twilio stand-in as a process
 /// of its own, for an app with nobody at a terminal (<c>tools/dev --serve</c>). The token (else <c>TWILIO_AUTH_TOKEN</c>)
 /// is the account's: Basic auth on the API and the key that signs its webhooks; <c>--route</c> sends webhooks for the
 /// app's public URL to where it listens; <c>--app</c> is the app whose clock the stand-in keeps (read from its local
-/// host's <c>/admin/host/clock</c>). Every text and call is logged, with the app's time; nobody answers the calls. Runs until stopped.
+/// host's <c>/admin/host/clock</c>); <c>--numbers</c> are the account's phone numbers (IncomingPhoneNumbers, webhooks unset). Every text and call is logged, with the app's time; nobody answers the calls. Runs until stopped.
 /// </summary>
 public static class TwilioCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var parsed = CommandArguments.Parse(args, "--port", "--account-sid", "--token", "--route", "--app");
+        var parsed = CommandArguments.Parse(args, "--port", "--account-sid", "--token", "--route", "--app", "--numbers");
         if (parsed.Positional.Count > 0)
         {
             throw new ArgumentException($"Unexpected argument '{parsed.Positional[0]}'.");
@@ -29,6 +29,7 @@ public static class TwilioCommand
         }
 
         var route = parsed.Get("--route") is { } raw ? Route(raw) : ((Uri Public, Uri Target)?)null;
+        var numbers = (parsed.Get("--numbers") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var app = parsed.Get("--app") is { } appUrl ? CommandValues.AbsoluteUrl(appUrl, "--app") : null;
 
         var log = new SessionOutput(TextWriter.Synchronized(output), showPrompts: false);
@@ -43,6 +44,7 @@ public static class TwilioCommand
             Phone = new UnattendedPhone(log, time),
             Time = time,
             OnAccepted = texts.AcceptedAsync,
+            PhoneNumbers = numbers,
         }, stop);
         texts.Attach(twilio);
         if (route is { } r)

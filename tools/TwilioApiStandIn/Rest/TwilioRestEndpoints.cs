@@ -12,6 +12,7 @@ internal static class TwilioRestEndpoints
         var accountApi = endpoints.MapGroup("/2010-04-01/Accounts/{accountSid}").AddEndpointFilter(new BasicAuthentication(account));
         accountApi.MapMessages();
         accountApi.MapCalls();
+        accountApi.MapIncomingPhoneNumbers();
         endpoints.MapFallback((HttpRequest request) => TwilioError.NotFound(request.Path).ToResult());
     }
 }
