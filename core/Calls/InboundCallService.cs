@@ -116,7 +116,7 @@ public sealed partial class InboundCallService(
         {
             // A smoke call has no session to take a turn on; it ends here, and nothing is kept.
             LogSmokeCallServed(logger, call.CallSid.Value, tenant.Id, "turn");
-            return render(AgentReply.Hangup("This was a test call. Goodbye."));
+            return render(AgentReply.Hangup("This was a test call. Goodbye."), tenant);
         }
 
         for (var attempt = 1; ; attempt++)

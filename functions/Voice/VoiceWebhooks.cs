@@ -90,7 +90,7 @@ public sealed partial class VoiceWebhooks(
         if (outcome.IsSmokeTest)
         {
             // A deployment check's call: the greeting over Gather, with no session for a real-time host to pick up and no live events.
-            return renderer.Render(outcome.Reply);
+            return renderer.Render(outcome.Reply, outcome.Tenant);
         }
 
         if (outcome.Tenant is { Transport: CallTransport.Relay or CallTransport.Stream } tenant && outcome.Reply.Action == CallAction.Listen && await realtime.IsUpAsync(cancellationToken))

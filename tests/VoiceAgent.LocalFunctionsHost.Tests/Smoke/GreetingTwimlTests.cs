@@ -16,7 +16,7 @@ public sealed class GreetingTwimlTests
     [Fact]
     public void Problem_TheAppsGreeting_IsNone()
     {
-        var problem = GreetingTwiml.Problem(_renderer.Render(AgentReply.Listen("Thanks for calling Northside Auto Care. How can I help you today?")), out var words);
+        var problem = GreetingTwiml.Problem(_renderer.Render(AgentReply.Listen("Thanks for calling Northside Auto Care. How can I help you today?"), tenant: null), out var words);
 
         Assert.Null(problem);
         Assert.Equal("Thanks for calling Northside Auto Care. How can I help you today?", words);
@@ -33,7 +33,7 @@ public sealed class GreetingTwimlTests
     [Fact]
     public void Problem_TheNotSetUpAnswer_IsNotAGreeting()
     {
-        var problem = GreetingTwiml.Problem(_renderer.Render(AgentReply.Hangup("Sorry, this number is not set up to take calls yet. Goodbye.")), out _);
+        var problem = GreetingTwiml.Problem(_renderer.Render(AgentReply.Hangup("Sorry, this number is not set up to take calls yet. Goodbye."), tenant: null), out _);
 
         Assert.StartsWith("not a greeting: a hang-up", problem, StringComparison.Ordinal);
     }
