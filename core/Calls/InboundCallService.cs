@@ -296,6 +296,11 @@ public sealed partial class InboundCallService(
         {
             // Writing the end would create the call's row (the status callback merges into it); a smoke call keeps none.
             LogSmokeCallServed(logger, call.CallSid.Value, tenant.Id, status);
+            if (CallStatuses.IsFinal(status))
+            {
+                telemetry.RecordCallEnded(tenant.Id, SmokeTestCaller.Outcome);
+            }
+
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using VoiceAgent.Core.Calls;
+using VoiceAgent.Core.Telemetry;
 using VoiceAgent.Functions.Tests.Support;
 using VoiceAgent.WebPubSubStandIn;
 
@@ -27,6 +28,7 @@ public sealed class SmokeTestCallTests(AzuriteFixture azurite) : IClassFixture<A
         var smokeSid = TwilioWebhookClient.NewCallSid();
         var smoke = TwilioWebhookClient.CallFields(smokeSid, from: SmokeTestCaller.Number);
         var before = await RowsAsync(app);
+        using var calls = new MetricProbe(app.Services, VoiceAgentTelemetry.CallsMetric);
 
         using var greeting = await twilio.PostAsync("/api/voice/incoming", smoke);
         using var turn = await twilio.PostAsync("/api/voice/turn", new Dictionary<string, string>(smoke) { ["SpeechResult"] = "I'd like an oil change tomorrow at 9" });
@@ -38,6 +40,8 @@ public sealed class SmokeTestCallTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("speech", (string?)greeted.Element("Gather")?.Attribute("input"), StringComparison.Ordinal);
         Assert.Contains("Thanks for calling Northside Auto Care.", greeted.Element("Gather")!.Element("Say")!.Value, StringComparison.Ordinal);
         Assert.NotNull(Twiml.Parse(await turn.Content.ReadAsStringAsync()).Element("Hangup"));
+        // Its end is counted, as a smoke test: the workbook's calls by outcome show the checks apart from real calls.
+        Assert.Equal(SmokeTestCaller.Outcome, Assert.Single(calls.Measurements)["outcome"]);
 
         // A real call right after is recorded and published: what the smoke call would have left, had it left anything.
         var realSid = await twilio.PlayCallAsync(["what are your hours", "no thanks"], from: NewCaller);
