@@ -36,6 +36,7 @@ public sealed class TenantCommandTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Contains("created    apply-twice-shop", first.Output, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.Contains("unchanged  apply-twice-shop", second.Output, StringComparison.Ordinal);
+        Assert.Contains("google_calendar_id shop@group.calendar.google.com is used only where the app has Google Calendar credentials", second.Output, StringComparison.Ordinal);
         Assert.Equal(etags, await ETagsAsync("apply-twice-shop", "+15555550500"));
 
         var list = await RunAsync("list", "--connection-string", azurite.ConnectionString);
@@ -96,6 +97,7 @@ public sealed class TenantCommandTests(AzuriteFixture azurite) : IClassFixture<A
             name: {id}
             numbers: ["{number}"]
             time_zone: America/Denver
+            google_calendar_id: shop@group.calendar.google.com
             hours:
               - {"{"} days: [monday, tuesday], opens: "09:00", closes: "17:00" {"}"}
             services:

@@ -157,6 +157,12 @@ internal static class TenantCommand
                     break;
                 default:
                     await output.WriteLineAsync($"{result.Outcome.ToString().ToLowerInvariant(),-10} {profile.Id} ({name}): {string.Join(", ", profile.Numbers)}");
+                    if (profile.GoogleCalendarId is { } calendar)
+                    {
+                        // Storage cannot tell whether the app has Google credentials: say what the id needs.
+                        await output.WriteLineAsync($"  google_calendar_id {calendar} is used only where the app has Google Calendar credentials (GoogleCalendar:*); without them the shop's book stays in storage alone.");
+                    }
+
                     break;
             }
 
