@@ -81,6 +81,17 @@ public sealed class TenantCommandTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Numbers_PrintsEachProfilesNumbers_OnePerLine_AndRefusesAnInvalidFolder()
+    {
+        var numbers = await RunAsync("numbers", Path.Combine(Root, "tests", "tenants"));
+        var invalid = await RunAsync("numbers", Path.Combine(Root, "tests", "tenants", "invalid"));
+
+        Assert.Equal((0, "+15555550300\n+15555550301"), (numbers.Exit, numbers.Output.ReplaceLineEndings("\n").TrimEnd()));
+        Assert.Equal((1, ""), (invalid.Exit, invalid.Output));
+        Assert.Contains("invalid", invalid.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnreachableStorage_ExitsThree_SayingSo()
     {
         var result = await RunAsync("list", "--connection-string", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;");
