@@ -82,11 +82,8 @@ public sealed class TenantStore(VoiceAgentTables tables)
     public async Task MapNumberAsync(string e164, string tenantId, CancellationToken cancellationToken) =>
         await tables.TenantNumbers.UpsertEntityAsync(new TableEntity(e164, NumberRow) { ["TenantId"] = tenantId }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<TenantProfile?> FindAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Tenants.GetEntityIfExistsAsync<TableEntity>(ProfilePartition, tenantId, cancellationToken: cancellationToken);
-        return row.HasValue ? StorageJson.Deserialize<TenantProfile>(row.Value!.GetString("Profile")) : null;
-    }
+    public async Task<TenantProfile?> FindAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await FindStoredAsync(tenantId, cancellationToken))?.Profile;
 
     /// <summary>Every active tenant's profile (the reminder sweep visits each; a deactivated tenant is passed by).</summary>
     public async Task<IReadOnlyList<TenantProfile>> ListAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using VoiceAgent.Core.Appointments;
+using VoiceAgent.Core.Scheduling;
 using VoiceAgent.Core.Staff;
 
 namespace VoiceAgent.Core.Tenants.Profiles;
@@ -56,11 +57,15 @@ public sealed class TenantProfileApplier(TenantStore tenants, AppointmentStore a
         }
 
         var stored = await tenants.FindStoredAsync(profile.Id, cancellationToken);
-        var future = stored is null ? [] : await FutureAppointmentsAsync(stored.Profile, cancellationToken);
-        if (stored is not null && stored.Profile.TimeZoneId != profile.TimeZoneId && future.Count > 0)
+        IReadOnlyList<Appointment>? future = null;
+        if (stored is not null && stored.Profile.TimeZoneId != profile.TimeZoneId)
         {
-            problems.Add(new("time_zone", $"cannot change from {stored.Profile.TimeZoneId} to {profile.TimeZoneId} while {future.Count} future appointment(s) exist: " +
-                "their keys hold the local day. Move or cancel them first, or keep the zone"));
+            future = await FutureAppointmentsAsync(stored.Profile, cancellationToken);
+            if (future.Count > 0)
+            {
+                problems.Add(new("time_zone", $"cannot change from {stored.Profile.TimeZoneId} to {profile.TimeZoneId} while {future.Count} future appointment(s) exist: " +
+                    "their keys hold the local day. Move or cancel them first, or keep the zone"));
+            }
         }
 
         if (problems.Count > 0)
@@ -73,6 +78,8 @@ public sealed class TenantProfileApplier(TenantStore tenants, AppointmentStore a
         {
             return new TenantApplyResult(ApplyOutcome.Unchanged, [], []);
         }
+
+        future ??= stored is null ? [] : await FutureAppointmentsAsync(stored.Profile, cancellationToken);
 
         await tenants.SaveAsync(profile, cancellationToken);
         foreach (var dropped in stored?.Profile.Numbers.Except(profile.Numbers, StringComparer.Ordinal) ?? [])
@@ -119,7 +126,11 @@ public sealed class TenantProfileApplier(TenantStore tenants, AppointmentStore a
         return [.. all.Where(a => a.Status == AppointmentStatus.Booked && a.Start > now)];
     }
 
-    /// <summary>Whether the profile's services and hours would still let this appointment be booked as it is.</summary>
+    /// <summary>
+    /// Whether the profile's services and hours would still let this appointment be booked as it is: the same opening-hours
+    /// check a booking gets (<see cref="OpeningCalendar.Check"/>, DST and midnight closing included). A start off a new
+    /// slot grid still counts as allowed: the shop can keep it.
+    /// </summary>
     internal static bool Allows(TenantProfile profile, Appointment appointment)
     {
         if (!profile.Services.Any(s => string.Equals(s.Name, appointment.Service, StringComparison.OrdinalIgnoreCase)))
@@ -127,16 +138,7 @@ public sealed class TenantProfileApplier(TenantStore tenants, AppointmentStore a
             return false;
         }
 
-        var start = profile.Time.Local(appointment.Start).DateTime;
-        var end = profile.Time.Local(appointment.End).DateTime;
-        var day = DateOnly.FromDateTime(start);
-        if (profile.IsClosedOn(day) || profile.HoursOn(day.DayOfWeek) is not { } hours)
-        {
-            return false;
-        }
-
-        var opensAt = day.ToDateTime(hours.Opens);
-        var closesAt = day.ToDateTime(hours.Closes);
-        return start >= opensAt && (profile.Booking.MustEndByClosing ? end <= closesAt : start < closesAt);
+        var status = new OpeningCalendar(profile, profile.Booking, profile.Time).Check(appointment.Start.UtcTicks, (appointment.End - appointment.Start).Ticks);
+        return status is not (SlotStatus.ClosedDay or SlotStatus.OutsideHours);
     }
 }
